@@ -1,0 +1,9 @@
+namespace CyberNormPortal.Domain.Entries;
+
+public enum EntryKind
+{
+    ImplementationStep,
+    BestPractice,
+    LessonLearned,
+    Challenge,
+}

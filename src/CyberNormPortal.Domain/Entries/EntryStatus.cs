@@ -1,0 +1,10 @@
+namespace CyberNormPortal.Domain.Entries;
+
+public enum EntryStatus
+{
+    Draft,
+    Submitted,
+    AwaitingModeration,
+    Published,
+    Withdrawn,
+}

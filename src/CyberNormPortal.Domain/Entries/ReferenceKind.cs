@@ -1,0 +1,12 @@
+namespace CyberNormPortal.Domain.Entries;
+
+public enum ReferenceKind
+{
+    Legislation,
+    Strategy,
+    Report,
+    OfficialStatement,
+    Guidance,
+    Website,
+    Other,
+}

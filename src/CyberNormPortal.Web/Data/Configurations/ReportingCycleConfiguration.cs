@@ -1,0 +1,19 @@
+using CyberNormPortal.Domain.Cycles;
+using CyberNormPortal.Domain.Groups;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CyberNormPortal.Web.Data.Configurations;
+
+internal sealed class ReportingCycleConfiguration : IEntityTypeConfiguration<ReportingCycle>
+{
+    public void Configure(EntityTypeBuilder<ReportingCycle> builder)
+    {
+        builder.ToTable("Cycles", t => t.HasCheckConstraint("CK_Cycles_Dates", "\"ClosesOn\" >= \"OpensOn\""));
+        builder.Property(c => c.Slug).HasMaxLength(80).IsRequired();
+        builder.Property(c => c.Name).HasMaxLength(200).IsRequired();
+        builder.HasIndex(c => c.Slug).IsUnique();
+        builder.HasOne<Group>().WithMany().HasForeignKey(c => c.ScopeGroupId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.ScopeGroupId);
+    }
+}

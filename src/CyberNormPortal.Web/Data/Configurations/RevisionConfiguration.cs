@@ -1,0 +1,35 @@
+using CyberNormPortal.Domain.Entries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CyberNormPortal.Web.Data.Configurations;
+
+internal sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
+{
+    public const int TitleMaxLength = 200;
+    public const int SummaryMaxLength = 1000;
+    public const int BodyMaxLength = 50_000;
+
+    public void Configure(EntityTypeBuilder<Revision> builder)
+    {
+        builder.HasIndex(r => new { r.EntryId, r.Number }).IsUnique();
+        builder.Property(r => r.Title).HasMaxLength(TitleMaxLength).IsRequired();
+        builder.Property(r => r.Summary).HasMaxLength(SummaryMaxLength).IsRequired();
+        builder.Property(r => r.Body).HasMaxLength(BodyMaxLength).IsRequired();
+        builder.Property(r => r.Language).HasMaxLength(35).IsRequired();
+        builder.Property(r => r.SavedByUserId).HasMaxLength(450);
+        builder.Property(r => r.SavedByName).HasMaxLength(200).IsRequired();
+
+        // Stored as a PostgreSQL text[] of category names.
+        builder.PrimitiveCollection(r => r.PracticeCategories)
+            .ElementType(e => e.HasConversion<string>());
+
+        builder.OwnsMany(r => r.References, references =>
+        {
+            references.ToJson();
+            references.Property(x => x.Title).HasMaxLength(300);
+            references.Property(x => x.Url).HasMaxLength(2000);
+            references.Property(x => x.Kind).HasConversion<string>();
+        });
+    }
+}

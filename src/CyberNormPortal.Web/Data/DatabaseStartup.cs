@@ -1,0 +1,47 @@
+using CyberNormPortal.Web.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CyberNormPortal.Web.Data;
+
+/// <summary>
+/// Brings the database to where the app can serve: migrations applied (or refused when pending),
+/// reference data seeded.
+/// </summary>
+public sealed partial class DatabaseStartup(
+    PortalDbContext db,
+    ReferenceDataSeeder seeder,
+    IOptions<DatabaseOptions> options,
+    ILogger<DatabaseStartup> logger)
+{
+    public async Task RunAsync(bool migrate, CancellationToken cancellationToken = default)
+    {
+        if (migrate || options.Value.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            LogMigrated(logger);
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            throw new PendingMigrationsException(pending);
+        }
+
+        var changes = await seeder.SeedAsync(cancellationToken);
+        LogSeeded(logger, changes);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrations applied")]
+    private static partial void LogMigrated(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reference data seeded: {Changes} rows added or updated")]
+    private static partial void LogSeeded(ILogger logger, int changes);
+}
+
+public sealed class PendingMigrationsException(IReadOnlyList<string> pending) : Exception(
+    $"The database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}); the portal will not start against it. " +
+    "Apply them first: `dotnet CyberNormPortal.Web.dll migrate` (or `dotnet ef database update` from a source checkout).")
+{
+    public IReadOnlyList<string> Pending { get; } = pending;
+}

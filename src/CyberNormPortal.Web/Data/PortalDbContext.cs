@@ -1,0 +1,43 @@
+using CyberNormPortal.Domain.Cycles;
+using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Domain.Groups;
+using CyberNormPortal.Domain.Norms;
+using CyberNormPortal.Domain.States;
+using CyberNormPortal.Domain.Synthesis;
+using CyberNormPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberNormPortal.Web.Data;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<Norm> Norms => Set<Norm>();
+
+    public DbSet<State> States => Set<State>();
+
+    public DbSet<Group> Groups => Set<Group>();
+
+    public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
+
+    public DbSet<ReportingCycle> Cycles => Set<ReportingCycle>();
+
+    public DbSet<Entry> Entries => Set<Entry>();
+
+    public DbSet<Revision> Revisions => Set<Revision>();
+
+    public DbSet<SynthesisStatement> SynthesisStatements => Set<SynthesisStatement>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name, so the database reads on its own and reordering an enum is safe.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

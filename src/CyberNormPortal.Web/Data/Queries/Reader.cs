@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using CyberNormPortal.Domain.Entries;
+
+namespace CyberNormPortal.Web.Data.Queries;
+
+/// <summary>
+/// Who is reading, as far as visibility goes: TLP:CLEAR for everyone, TLP:GREEN for any signed-in
+/// account, TLP:AMBER for the authoring State's own users and moderators.
+/// </summary>
+public sealed record Reader(bool IsSignedIn, string? StateIso3, bool IsModerator)
+{
+    public static readonly Reader Anonymous = new(false, null, false);
+
+    public const string StateClaim = "portal:state";
+    public const string ModeratorRole = "Moderator";
+
+    public static Reader From(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true
+            ? new Reader(true, user.FindFirstValue(StateClaim), user.IsInRole(ModeratorRole))
+            : Anonymous;
+
+    public bool MaySee(TlpLabel visibility, string? authorStateIso3) => visibility switch
+    {
+        TlpLabel.Clear => true,
+        TlpLabel.Green => IsSignedIn,
+        TlpLabel.Amber => IsModerator || (StateIso3 is not null && StateIso3 == authorStateIso3),
+    };
+}

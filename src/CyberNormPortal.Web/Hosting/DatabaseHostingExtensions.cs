@@ -1,0 +1,44 @@
+using CyberNormPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberNormPortal.Web.Hosting;
+
+public static class DatabaseHostingExtensions
+{
+    public const string ConnectionStringName = "Portal";
+    public const string DevelopmentDatabaseName = "cybernormportal";
+
+    /// <summary>
+    /// Registers <see cref="PortalDbContext"/>. In Development with no connection string configured, first
+    /// starts a PostgreSQL of its own (returned, so the caller stops it when the app ends).
+    /// </summary>
+    public static async Task<LocalPostgres?> AddPortalDatabaseAsync(this WebApplicationBuilder builder)
+    {
+        LocalPostgres? localServer = null;
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (!builder.Environment.IsDevelopment())
+            {
+                throw new InvalidOperationException(
+                    $"No database is configured. Set ConnectionStrings__{ConnectionStringName} to a PostgreSQL connection string.");
+            }
+
+            var root = builder.Configuration["LocalPostgres:Directory"]
+                ?? Path.Combine(builder.Environment.ContentRootPath, ".local", "postgres");
+            localServer = await LocalPostgres.StartAsync(root);
+            await localServer.EnsureDatabaseAsync(DevelopmentDatabaseName);
+            connectionString = localServer.ConnectionStringFor(DevelopmentDatabaseName);
+            builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = connectionString;
+            builder.Configuration["LocalPostgres:StartedOnPort"] = localServer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        builder.Services.AddDbContext<PortalDbContext>(options => options.UsePortalNpgsql(connectionString));
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        builder.Services.AddScoped<DatabaseStartup>();
+        return localServer;
+    }
+
+    public static DbContextOptionsBuilder UsePortalNpgsql(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName));
+}

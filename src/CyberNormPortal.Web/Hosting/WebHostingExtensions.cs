@@ -1,0 +1,61 @@
+using System.Globalization;
+using CyberNormPortal.Web.Data.Seeding;
+using CyberNormPortal.Web.Health;
+using CyberNormPortal.Web.Rendering;
+using CyberNormPortal.Web.Synthesis;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+
+namespace CyberNormPortal.Web.Hosting;
+
+public static class WebHostingExtensions
+{
+    public const string ReadyTag = "ready";
+
+    public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RouteOptions>(options =>
+        {
+            options.LowercaseUrls = true;
+            options.LowercaseQueryStrings = false;
+        });
+        services.AddRazorPages().AddViewLocalization();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<SynthesisReader>();
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadyTag]);
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UsePortalRequestLogging();
+        app.UseStaticFiles();
+        app.UseRequestLocalization(options =>
+        {
+            var english = new CultureInfo("en");
+            options.DefaultRequestCulture = new RequestCulture(english);
+            options.SupportedCultures = [english];
+            options.SupportedUICultures = [english];
+        });
+        app.UseRouting();
+        app.UseAuthorization();
+
+        // Liveness: the process answers. Readiness: PostgreSQL answers and the schema is current.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapRazorPages();
+        return app;
+    }
+}

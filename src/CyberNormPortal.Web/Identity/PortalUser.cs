@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CyberNormPortal.Web.Identity;
+
+/// <summary>An account of the portal. Contributors and approvers are bound to exactly one State.</summary>
+public sealed class PortalUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The State a contributor or approver speaks for; null for other roles.</summary>
+    public string? StateIso3 { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,60 @@
+using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Rendering;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberNormPortal.Web.Pages.Entries;
+
+public sealed class DetailsModel(PortalDbContext db, MarkdownRenderer markdown) : PageModel
+{
+    public PublishedEntry Entry { get; private set; } = new();
+
+    public string NormShortTitle { get; private set; } = "";
+
+    public string CycleName { get; private set; } = "";
+
+    public string? GroupSlug { get; private set; }
+
+    public IReadOnlyList<EntryReference> References { get; private set; } = [];
+
+    public IHtmlContent Body { get; private set; } = HtmlString.Empty;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var entry = await db.PublishedEntries(Reader.From(User))
+            .Where(e => e.Id == id)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (entry is null)
+        {
+            // Unpublished, withdrawn, not visible to this reader, or no such entry: all look the same.
+            return NotFound();
+        }
+
+        var text = await db.Entries.AsNoTracking()
+            .Where(e => e.Id == id)
+            .SelectMany(e => e.Revisions.Where(r => r.Number == e.PublishedRevisionNumber))
+            .Select(r => new { r.Body, r.References })
+            .SingleAsync(cancellationToken);
+        var context = await db.Norms.AsNoTracking()
+            .Where(n => n.Number == entry.NormNumber)
+            .Select(n => new
+            {
+                n.ShortTitle,
+                Cycle = db.Cycles.Where(c => c.Id == entry.CycleId).Select(c => c.Name).First(),
+                GroupSlug = db.Groups.Where(g => g.Id == entry.GroupId).Select(g => g.Slug).FirstOrDefault(),
+            })
+            .SingleAsync(cancellationToken);
+
+        Entry = entry;
+        NormShortTitle = context.ShortTitle;
+        CycleName = context.Cycle;
+        GroupSlug = context.GroupSlug;
+        References = text.References;
+        Body = markdown.Render(text.Body);
+        return Page();
+    }
+}

@@ -1,0 +1,85 @@
+using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Domain.States;
+
+namespace CyberNormPortal.Web.Pages.Shared;
+
+/// <summary>
+/// The English text of each domain value, used as the key of its localized resource
+/// (<c>L[Labels.Kind(kind)]</c>), so a translation is a resource file, not a code change.
+/// </summary>
+public static class Labels
+{
+    public static string Kind(EntryKind kind) => kind switch
+    {
+        EntryKind.ImplementationStep => "Implementation step",
+        EntryKind.BestPractice => "Best practice",
+        EntryKind.LessonLearned => "Lesson learned",
+        EntryKind.Challenge => "Challenge",
+    };
+
+    public static string KindPlural(EntryKind kind) => kind switch
+    {
+        EntryKind.ImplementationStep => "Implementation steps",
+        EntryKind.BestPractice => "Best practices",
+        EntryKind.LessonLearned => "Lessons learned",
+        EntryKind.Challenge => "Challenges",
+    };
+
+    public static string Category(PracticeCategory category) => category switch
+    {
+        PracticeCategory.LegislationAndRegulation => "Legislation and regulation",
+        PracticeCategory.NationalStrategy => "National strategy",
+        PracticeCategory.InstitutionsAndCerts => "Institutions and CERT/CSIRT",
+        PracticeCategory.PublicPrivateCooperation => "Public–private cooperation",
+        PracticeCategory.InternationalCooperationAndCbms => "International cooperation and confidence-building measures",
+        PracticeCategory.CapacityBuilding => "Capacity building",
+        PracticeCategory.IncidentResponseAndCrisisManagement => "Incident response and crisis management",
+        PracticeCategory.StandardsAndCertification => "Standards and certification",
+        PracticeCategory.Awareness => "Awareness",
+        PracticeCategory.VulnerabilityDisclosure => "Vulnerability disclosure",
+        PracticeCategory.ExportControls => "Export controls",
+        PracticeCategory.HumanRightsSafeguards => "Human-rights safeguards",
+    };
+
+    public static string Region(RegionalGroup region) => region switch
+    {
+        RegionalGroup.African => "African States",
+        RegionalGroup.AsiaPacific => "Asia-Pacific States",
+        RegionalGroup.EasternEuropean => "Eastern European States",
+        RegionalGroup.LatinAmericanAndCaribbean => "Latin American and Caribbean States",
+        RegionalGroup.WesternEuropeanAndOthers => "Western European and other States",
+    };
+
+    public static string Tlp(TlpLabel label) => label switch
+    {
+        TlpLabel.Clear => "TLP:CLEAR",
+        TlpLabel.Green => "TLP:GREEN",
+        TlpLabel.Amber => "TLP:AMBER",
+    };
+
+    public static string TlpExplanation(TlpLabel label) => label switch
+    {
+        TlpLabel.Clear => "Public",
+        TlpLabel.Green => "Signed-in community only",
+        TlpLabel.Amber => "The authoring State and moderators only",
+    };
+
+    public static string Participation(InitiativeParticipation participation) => participation switch
+    {
+        InitiativeParticipation.Member => "Initiative member",
+        InitiativeParticipation.Partner => "Partner State",
+    };
+
+    /// <summary>The language's English name for a BCP 47 tag, or the tag itself when unknown.</summary>
+    public static string Language(string tag)
+    {
+        try
+        {
+            return System.Globalization.CultureInfo.GetCultureInfo(tag).EnglishName;
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return tag;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using CyberNormPortal.Domain.States;
+using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberNormPortal.Web.Pages.States;
+
+public sealed class DetailsModel(PortalDbContext db) : PageModel
+{
+    public sealed record GroupRow(string Slug, string Abbreviation, string Name, int JointEntries);
+
+    public string Iso3 { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+
+    public RegionalGroup RegionalGroup { get; private set; }
+
+    public InitiativeParticipation Participation { get; private set; }
+
+    public IReadOnlyList<GroupRow> Groups { get; private set; } = [];
+
+    public EntryListModel Entries { get; private set; } = new([], new Dictionary<int, string>(), true, false);
+
+    public Paging Paging { get; private set; } = Paging.For(1, 0);
+
+    public async Task<IActionResult> OnGetAsync(string iso3, int? page, CancellationToken cancellationToken)
+    {
+        if (!State.LooksLikeIso3(iso3))
+        {
+            return NotFound();
+        }
+
+        var code = State.NormaliseIso3(iso3);
+        var state = await db.States.AsNoTracking()
+            .Where(s => s.Iso3 == code)
+            .Select(s => new { s.Iso3, s.Name, s.RegionalGroup, s.Participation })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (state is null)
+        {
+            return NotFound();
+        }
+
+        (Iso3, Name, RegionalGroup, Participation) = (state.Iso3, state.Name, state.RegionalGroup, state.Participation);
+        var reader = Reader.From(User);
+        var published = db.PublishedEntries(reader);
+
+        Groups = await db.Groups.AsNoTracking()
+            .Where(g => g.Memberships.Any(m => m.StateIso3 == code))
+            .OrderBy(g => g.Abbreviation)
+            .Select(g => new GroupRow(g.Slug, g.Abbreviation, g.Name, published.Count(e => e.GroupId == g.Id)))
+            .ToListAsync(cancellationToken);
+
+        var entries = published.Where(e => e.StateIso3 == code);
+        Paging = Paging.For(page, await entries.CountAsync(cancellationToken));
+        var shown = await entries
+            .OrderBy(e => e.NormNumber).ThenByDescending(e => e.PublishedAt).ThenBy(e => e.Id)
+            .Skip(Paging.Skip).Take(Paging.PageSize)
+            .ToListAsync(cancellationToken);
+        var cycles = await db.Cycles.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        Entries = new EntryListModel(shown, cycles, ShowNorm: true, ShowAuthor: false);
+        return Page();
+    }
+}

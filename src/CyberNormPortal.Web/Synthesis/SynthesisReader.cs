@@ -1,0 +1,205 @@
+using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Domain.States;
+using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Data.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberNormPortal.Web.Synthesis;
+
+/// <summary>What a synthesis covers: a group, a cycle and a UN regional group, each optional.</summary>
+public sealed record SynthesisScope(string? GroupSlug, string? CycleSlug, RegionalGroup? Region);
+
+public enum SynthesisGrouping
+{
+    Kind,
+    Category,
+}
+
+public sealed record ScopeOption(string Value, string Label);
+
+public sealed record SynthesisSection(EntryKind? Kind, PracticeCategory? Category, IReadOnlyList<PublishedEntry> Entries);
+
+public sealed record SynthesisNorm(
+    int Number,
+    string GgeReference,
+    string ShortTitle,
+    string FullText,
+    string? LeadStatement,
+    int ReportingStates,
+    int EntryCount,
+    IReadOnlyList<SynthesisSection> Sections)
+{
+    public int ShownCount => Sections.Sum(s => s.Entries.Count);
+}
+
+public sealed record SynthesisView(
+    string? GroupName,
+    string? CycleName,
+    RegionalGroup? Region,
+    int ScopeStates,
+    IReadOnlyList<SynthesisNorm> Norms,
+    IReadOnlyList<ScopeOption> Groups,
+    IReadOnlyList<ScopeOption> Cycles,
+    IReadOnlyList<string> UnknownScopeParts)
+{
+    public int EntryCount => Norms.Sum(n => n.EntryCount);
+}
+
+/// <summary>
+/// Builds the norm-by-norm synthesis of one scope in a fixed handful of queries, however many
+/// entries the scope holds.
+/// </summary>
+public sealed class SynthesisReader(PortalDbContext db)
+{
+    /// <summary>Bullets shown per norm; the rest are counted and reachable through search.</summary>
+    public const int MaxEntriesPerNorm = 200;
+
+    public async Task<SynthesisView> ReadAsync(
+        SynthesisScope scope, Reader reader, SynthesisGrouping grouping, CancellationToken cancellationToken = default)
+    {
+        var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Abbreviation)
+            .Select(g => new { g.Id, g.Slug, g.Name, g.Abbreviation })
+            .ToListAsync(cancellationToken);
+        var cycles = await db.Cycles.AsNoTracking().OrderByDescending(c => c.OpensOn)
+            .Select(c => new { c.Id, c.Slug, c.Name, c.ScopeGroupId })
+            .ToListAsync(cancellationToken);
+
+        var unknown = new List<string>();
+        var group = scope.GroupSlug is null ? null : groups.FirstOrDefault(g => g.Slug == scope.GroupSlug);
+        if (scope.GroupSlug is not null && group is null)
+        {
+            unknown.Add(nameof(scope.GroupSlug));
+        }
+
+        var cycle = scope.CycleSlug is null ? null : cycles.FirstOrDefault(c => c.Slug == scope.CycleSlug);
+        if (scope.CycleSlug is not null && cycle is null)
+        {
+            unknown.Add(nameof(scope.CycleSlug));
+        }
+
+        var scopeStates = await ScopeStatesAsync(group?.Id ?? cycle?.ScopeGroupId, scope.Region, cancellationToken);
+        var entries = ScopedEntries(reader, group?.Id, cycle?.Id, scope.Region);
+
+        var norms = await db.Norms.AsNoTracking().OrderBy(n => n.Number)
+            .Select(n => new { n.Number, n.ShortTitle, n.FullText })
+            .ToListAsync(cancellationToken);
+
+        var counts = await entries.GroupBy(e => e.NormNumber)
+            .Select(g => new { Norm = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Norm, x => x.Count, cancellationToken);
+
+        var shown = await (
+                from n in db.Norms
+                from e in entries.Where(e => e.NormNumber == n.Number)
+                    .OrderBy(e => e.PublishedAt).ThenBy(e => e.Id).Take(MaxEntriesPerNorm)
+                select e)
+            .ToListAsync(cancellationToken);
+
+        var reporting = await ReportingStatesAsync(entries, scopeStates, cancellationToken);
+
+        // A lead statement speaks for a group in a cycle; a regional cut of it is not what it said.
+        var statements = scope.Region is null && (group is not null || cycle is not null)
+            ? await db.SynthesisStatements.AsNoTracking()
+                .Where(s => s.GroupId == (group == null ? null : group.Id) && s.CycleId == (cycle == null ? null : cycle.Id))
+                .ToDictionaryAsync(s => s.NormNumber, s => s.Text, cancellationToken)
+            : [];
+
+        var byNorm = shown.ToLookup(e => e.NormNumber);
+        var synthesisNorms = norms.Select(n => new SynthesisNorm(
+                n.Number,
+                Domain.Norms.Norm.GgeReferenceFor(n.Number),
+                n.ShortTitle,
+                n.FullText,
+                statements.GetValueOrDefault(n.Number),
+                reporting.GetValueOrDefault(n.Number),
+                counts.GetValueOrDefault(n.Number),
+                Sections(byNorm[n.Number], grouping)))
+            .ToList();
+
+        return new SynthesisView(
+            group?.Name,
+            cycle?.Name,
+            scope.Region,
+            scopeStates.Count,
+            synthesisNorms,
+            [.. groups.Select(g => new ScopeOption(g.Slug, $"{g.Abbreviation} – {g.Name}"))],
+            [.. cycles.Select(c => new ScopeOption(c.Slug, c.Name))],
+            unknown);
+    }
+
+    private static List<SynthesisSection> Sections(IEnumerable<PublishedEntry> entries, SynthesisGrouping grouping) =>
+        grouping switch
+        {
+            SynthesisGrouping.Kind => [.. entries.GroupBy(e => e.Kind).OrderBy(g => g.Key)
+                .Select(g => new SynthesisSection(g.Key, null, [.. g]))],
+            SynthesisGrouping.Category => [.. entries
+                .GroupBy(e => e.PracticeCategories.Count > 0 ? e.PracticeCategories[0] : PracticeCategory.NationalStrategy)
+                .OrderBy(g => g.Key)
+                .Select(g => new SynthesisSection(null, g.Key, [.. g]))],
+        };
+
+    private IQueryable<PublishedEntry> ScopedEntries(Reader reader, int? groupId, int? cycleId, RegionalGroup? region)
+    {
+        var entries = db.PublishedEntries(reader);
+        if (cycleId is { } cycle)
+        {
+            entries = entries.Where(e => e.CycleId == cycle);
+        }
+
+        if (groupId is { } group)
+        {
+            var members = db.GroupMemberships.Where(m => m.GroupId == group).Select(m => m.StateIso3);
+            entries = entries.Where(e => e.GroupId == group || (e.StateIso3 != null && members.Contains(e.StateIso3)));
+        }
+
+        if (region is { } regional)
+        {
+            var regionStates = db.States.Where(s => s.RegionalGroup == regional).Select(s => s.Iso3);
+            entries = entries.Where(e =>
+                (e.StateIso3 != null && regionStates.Contains(e.StateIso3))
+                || (e.GroupId != null && db.GroupMemberships.Any(m => m.GroupId == e.GroupId && regionStates.Contains(m.StateIso3))));
+        }
+
+        return entries;
+    }
+
+    private async Task<HashSet<string>> ScopeStatesAsync(int? groupId, RegionalGroup? region, CancellationToken cancellationToken)
+    {
+        var states = db.States.AsNoTracking();
+        if (groupId is { } group)
+        {
+            states = states.Where(s => db.GroupMemberships.Any(m => m.GroupId == group && m.StateIso3 == s.Iso3));
+        }
+
+        if (region is { } regional)
+        {
+            states = states.Where(s => s.RegionalGroup == regional);
+        }
+
+        return [.. await states.Select(s => s.Iso3).ToListAsync(cancellationToken)];
+    }
+
+    /// <summary>
+    /// How many of the scope's States reported anything on each norm. A joint entry of a group counts
+    /// for each of the group's members.
+    /// </summary>
+    private async Task<Dictionary<int, int>> ReportingStatesAsync(
+        IQueryable<PublishedEntry> entries, HashSet<string> scopeStates, CancellationToken cancellationToken)
+    {
+        var direct = await entries.Where(e => e.StateIso3 != null)
+            .Select(e => new { e.NormNumber, State = e.StateIso3! })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var joint = await (
+                from e in entries.Where(e => e.GroupId != null).Select(e => new { e.NormNumber, e.GroupId }).Distinct()
+                join m in db.GroupMemberships on e.GroupId equals m.GroupId
+                select new { e.NormNumber, State = m.StateIso3 })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+
+        return direct.Concat(joint)
+            .Where(x => scopeStates.Contains(x.State))
+            .GroupBy(x => x.NormNumber)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.State).Distinct().Count());
+    }
+}
