@@ -67,9 +67,19 @@ public sealed class MarkdownRenderer
         sanitizer.AllowDataAttributes = false;
         sanitizer.PostProcessNode += (_, e) =>
         {
-            if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link)
+            if (e.Node is not AngleSharp.Dom.IElement { LocalName: "a" } link)
+            {
+                return;
+            }
+
+            if (link.HasAttribute("href"))
             {
                 link.SetAttribute("rel", "nofollow noopener noreferrer");
+            }
+            else
+            {
+                // Its link was refused (javascript:, data: …): keep the words, drop the dead anchor.
+                link.Parent?.ReplaceChild(link.Owner!.CreateTextNode(link.TextContent), link);
             }
         };
         return sanitizer;

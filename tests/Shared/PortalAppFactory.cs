@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CyberNormPortal.Tests.Shared;
+
+/// <summary>The portal as the tests host it: a database of its own, migrated and seeded at start-up.</summary>
+public class PortalAppFactory(string connectionString, bool migrateOnStartup = true) : WebApplicationFactory<Program>
+{
+    public string ConnectionString { get; } = connectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", migrateOnStartup ? "true" : "false");
+    }
+}
