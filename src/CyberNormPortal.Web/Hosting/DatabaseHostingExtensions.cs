@@ -26,7 +26,10 @@ public static class DatabaseHostingExtensions
 
             var root = builder.Configuration["LocalPostgres:Directory"]
                 ?? Path.Combine(builder.Environment.ContentRootPath, ".local", "postgres");
-            localServer = await LocalPostgres.StartAsync(root);
+            localServer = await LocalPostgres.StartAsync(
+                root,
+                searchPath: builder.Configuration["LocalPostgres:SearchPath"],
+                debianRoot: builder.Configuration["LocalPostgres:DebianRoot"] ?? LocalPostgres.DefaultDebianRoot);
             await localServer.EnsureDatabaseAsync(DevelopmentDatabaseName);
             connectionString = localServer.ConnectionStringFor(DevelopmentDatabaseName);
             builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = connectionString;

@@ -15,6 +15,7 @@ namespace CyberNormPortal.Web.Hosting;
 /// </summary>
 public sealed class LocalPostgres : IAsyncDisposable
 {
+    public const string DefaultDebianRoot = "/usr/lib/postgresql";
     private const string ServiceUser = "postgres";
     private readonly string _binDirectory;
     private readonly string _rootDirectory;
@@ -54,9 +55,14 @@ public sealed class LocalPostgres : IAsyncDisposable
     /// </summary>
     /// <exception cref="LocalPostgresUnavailableException">No PostgreSQL server binaries were found.</exception>
     public static async Task<LocalPostgres> StartAsync(
-        string rootDirectory, bool throwaway = false, CancellationToken cancellationToken = default)
+        string rootDirectory,
+        bool throwaway = false,
+        string? searchPath = null,
+        string debianRoot = DefaultDebianRoot,
+        CancellationToken cancellationToken = default)
     {
-        var binDirectory = FindBinDirectory() ?? throw new LocalPostgresUnavailableException();
+        var binDirectory = FindBinDirectory(searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "", debianRoot)
+            ?? throw new LocalPostgresUnavailableException();
         var server = new LocalPostgres(binDirectory, Path.GetFullPath(rootDirectory), FreeLoopbackPort(), throwaway);
         await server.StartCoreAsync(cancellationToken);
         return server;
@@ -65,9 +71,9 @@ public sealed class LocalPostgres : IAsyncDisposable
     /// <summary>
     /// Where <c>initdb</c> and <c>pg_ctl</c> are: on PATH, else the newest <c>/usr/lib/postgresql/*/bin</c>.
     /// </summary>
-    public static string? FindBinDirectory()
+    public static string? FindBinDirectory(string searchPath, string debianRoot = DefaultDebianRoot)
     {
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+        foreach (var directory in searchPath.Split(Path.PathSeparator))
         {
             if (directory.Length > 0 && HasServerBinaries(directory))
             {
@@ -80,7 +86,6 @@ public sealed class LocalPostgres : IAsyncDisposable
             }
         }
 
-        const string debianRoot = "/usr/lib/postgresql";
         if (!Directory.Exists(debianRoot))
         {
             return null;

@@ -1,0 +1,18 @@
+using CyberNormPortal.Domain.Groups;
+
+namespace CyberNormPortal.Domain.Tests.Groups;
+
+public sealed class GroupTests
+{
+    [Fact]
+    public void AddMember_TwiceForTheSameState_KeepsOneMembership()
+    {
+        var group = new Group("g7", "Group of Seven", "G7");
+
+        Assert.True(group.AddMember("FRA"));
+        Assert.False(group.AddMember("FRA"));
+        Assert.True(group.AddMember("JPN"));
+
+        Assert.Equal(["FRA", "JPN"], group.Memberships.Select(m => m.StateIso3));
+    }
+}

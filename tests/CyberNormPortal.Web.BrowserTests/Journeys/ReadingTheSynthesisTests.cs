@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using CyberNormPortal.Web.BrowserTests.Infrastructure;
+using CyberNormPortal.Web.BrowserTests.PageObjects;
+using Microsoft.Playwright;
+
+namespace CyberNormPortal.Web.BrowserTests.Journeys;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class ReadingTheSynthesisTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Visitor_GoesFromHomeToTheG7Synthesis_AndFollowsABulletToItsEntry()
+    {
+        var page = await browser.NewPageAsync();
+
+        var home = await HomePage.OpenAsync(page);
+        Assert.Equal("How States implement the UN norms of responsible State behaviour in cyberspace", await home.HeadingTextAsync());
+        await page.AssertNoSeriousViolationsAsync();
+
+        var synthesis = await home.OpenFeaturedSynthesisAsync();
+        Assert.Equal("Group of Seven · G7 Cyber Norm Initiative 2019", await synthesis.HeadingTextAsync());
+        Assert.Equal(11, await synthesis.NormSections.CountAsync());
+        Assert.Contains(
+            "G7 countries have developed an array of measures to increase cooperation",
+            await synthesis.Norm(4).Locator(".lead-statement").InnerTextAsync(),
+            StringComparison.Ordinal);
+        await page.AssertNoSeriousViolationsAsync();
+
+        var entry = await synthesis.FollowBulletAsync(4, "Ratifying the Budapest Convention on Cybercrime");
+        Assert.Matches(EntryUrl(), page.Url);
+        Assert.Equal("Ratifying the Budapest Convention on Cybercrime", await entry.HeadingTextAsync());
+        Assert.Contains("Council of Europe Convention on Cybercrime", await entry.Summary.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("G7 (joint entry)", await entry.Facts.InnerTextAsync(), StringComparison.Ordinal);
+        await page.AssertNoSeriousViolationsAsync();
+    }
+
+    [Fact]
+    public async Task Visitor_ChangesTheScope_AndTheSynthesisFollows()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/synthesis");
+        var synthesis = new SynthesisPage(page);
+
+        await synthesis.ChooseScopeAsync(region: "African States");
+
+        Assert.Contains("region=African", page.Url, StringComparison.Ordinal);
+        Assert.Equal("African States", await synthesis.HeadingTextAsync());
+        Assert.Equal(
+            "None of the 54 States in scope has published an entry on this norm yet.",
+            await synthesis.Norm(1).Locator(".coverage").InnerTextAsync());
+        await page.AssertNoSeriousViolationsAsync();
+    }
+
+    [Theory]
+    [InlineData("/norms")]
+    [InlineData("/norms/5")]
+    [InlineData("/states")]
+    [InlineData("/states/jpn")]
+    [InlineData("/synthesis?group=g7&cycle=g7-cni-2019&view=category")]
+    [InlineData("/norms/99")]
+    public async Task EveryPage_HasNoSeriousAccessibilityViolation_OnDesktopAndPhone(string url)
+    {
+        foreach (var (width, height) in new[] { (1280, 900), (390, 844) })
+        {
+            var page = await browser.NewPageAsync(width, height);
+            await page.GotoAsync(url);
+
+            await page.AssertNoSeriousViolationsAsync();
+            await page.AssertNoHorizontalScrollAsync();
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Keyboard_User_SkipsStraightToTheMainContent()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/norms");
+
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" });
+        Assert.True(await skip.EvaluateAsync<bool>("e => e === document.activeElement"));
+        Assert.True(await skip.IsVisibleAsync());
+
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+    }
+
+    [GeneratedRegex(@"/entries/\d+$")]
+    private static partial Regex EntryUrl();
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Domain.States;
+using CyberNormPortal.Web.Pages.Shared;
+
+namespace CyberNormPortal.Web.IntegrationTests.Localization;
+
+/// <summary>Every piece of UI text goes through the localizer and has an English resource.</summary>
+public sealed partial class EnglishResourcesTests
+{
+    private static readonly ResourceManager Resources =
+        new("CyberNormPortal.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+
+    private static readonly CultureInfo English = new("en");
+
+    [Fact]
+    public void EveryStringPagesAskTheLocalizerFor_HasAnEnglishResource()
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "CyberNormPortal.Web");
+        var sources = Directory.EnumerateFiles(web, "*.cshtml", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+        var keys = sources
+            .SelectMany(f => LocalizerKey().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal))))
+            .ToList();
+
+        Assert.True(keys.Count > 100, $"Only {keys.Count} localized strings found: is the pattern still right?");
+        var missing = keys.Where(k => Resources.GetString(k.Key, English) is null).Select(k => $"{k.File}: {k.Key}").Distinct().ToList();
+        Assert.True(missing.Count == 0, "Add these to Resources/SharedResource.resx:\n" + string.Join('\n', missing));
+    }
+
+    [Fact]
+    public void EveryDomainLabel_HasAnEnglishResource()
+    {
+        var labels = Enum.GetValues<EntryKind>().SelectMany(k => new[] { Labels.Kind(k), Labels.KindPlural(k) })
+            .Concat(Enum.GetValues<PracticeCategory>().Select(Labels.Category))
+            .Concat(Enum.GetValues<RegionalGroup>().Select(Labels.Region))
+            .Concat(Enum.GetValues<TlpLabel>().Select(Labels.TlpExplanation))
+            .Concat(Enum.GetValues<InitiativeParticipation>().Select(Labels.Participation));
+
+        Assert.All(labels, label => Assert.NotNull(Resources.GetString(label, English)));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CyberNormPortal.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
+    }
+
+    [GeneratedRegex(@"(?:\bL|localizer)\[""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex LocalizerKey();
+}
