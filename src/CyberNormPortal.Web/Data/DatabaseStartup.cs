@@ -1,5 +1,7 @@
 using CyberNormPortal.Web.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace CyberNormPortal.Web.Data;
@@ -18,6 +20,9 @@ public sealed partial class DatabaseStartup(
     {
         if (migrate || options.Value.MigrateOnStartup)
         {
+            // On a brand-new database EF would first query a history table that is not there yet and log
+            // that as an error; creating it first keeps a newcomer's first start free of alarming lines.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             LogMigrated(logger);
         }
