@@ -20,10 +20,17 @@ await using var developmentDatabase = localPostgres;
 builder.AddPortalWeb();
 var app = builder.Build();
 
-using (var scope = app.Services.CreateScope())
+try
 {
+    using var scope = app.Services.CreateScope();
     await scope.ServiceProvider.GetRequiredService<DatabaseStartup>()
         .RunAsync(migrate: command.Name == PortalCommand.Migrate);
+}
+catch (PendingMigrationsException exception)
+{
+    // An operator's mistake, not a crash: say what to run and exit non-zero.
+    await Console.Error.WriteLineAsync(exception.Message);
+    return 2;
 }
 
 if (!command.IsServe)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CyberNormPortal.Tests.Shared;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Hosting;
@@ -37,23 +38,79 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public async Task App_RefusesToStart_AgainstADatabaseWithPendingMigrations()
+    public async Task App_RefusesToStart_AgainstADatabaseWithPendingMigrations_SayingWhatToRun()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync("portal_pending");
         try
         {
-            await using var factory = new PortalAppFactory(connectionString, migrateOnStartup: false);
+            var (exitCode, error) = await RunPortalAsync(connectionString);
 
-            var failure = Record.Exception(() => factory.Server);
-
-            var pending = Assert.IsType<PendingMigrationsException>(failure?.GetBaseException());
-            Assert.NotEmpty(pending.Pending);
-            Assert.Contains("migrate", pending.Message, StringComparison.Ordinal);
+            Assert.Equal(2, exitCode);
+            Assert.Contains("pending migration", error, StringComparison.Ordinal);
+            Assert.Contains("CyberNormPortal.Web.dll migrate", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
         }
         finally
         {
             await TestPostgres.DropDatabaseAsync(connectionString);
         }
+    }
+
+    [Fact]
+    public async Task MigrateCommand_MigratesAndSeeds_ThenThePortalStarts()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync("portal_migrate_cmd");
+        try
+        {
+            var (exitCode, error) = await RunPortalAsync(connectionString, "migrate");
+
+            Assert.True(exitCode == 0, error);
+            await using var db = CreateContext(connectionString);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(193, await db.States.CountAsync());
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    /// <summary>Runs the built portal as an operator would, in Production, and waits for it to exit.</summary>
+    private static async Task<(int ExitCode, string Error)> RunPortalAsync(string connectionString, params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ConnectionStrings__Portal"] = connectionString,
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            },
+        };
+        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CyberNormPortal.Web.dll"));
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(startInfo)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The portal did not exit: " + await output);
+        }
+
+        return (process.ExitCode, await error + await output);
     }
 
     private static PortalDbContext CreateContext(string connectionString)
