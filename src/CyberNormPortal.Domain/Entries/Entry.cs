@@ -9,6 +9,7 @@ namespace CyberNormPortal.Domain.Entries;
 public sealed class Entry
 {
     private readonly List<Revision> _revisions = [];
+    private readonly List<ReviewEvent> _reviewEvents = [];
 
     private Entry()
     {
@@ -60,6 +61,94 @@ public sealed class Entry
     public bool IsPublic => PublishedRevisionNumber is not null;
 
     public IReadOnlyCollection<Revision> Revisions => _revisions;
+
+    /// <summary>Every workflow step taken on the entry, oldest first.</summary>
+    public IReadOnlyCollection<ReviewEvent> ReviewEvents => _reviewEvents;
+
+    /// <summary>The newest revision: the one being drafted or reviewed.</summary>
+    public Revision? LatestRevision => _revisions.MaxBy(r => r.Number);
+
+    /// <summary>A contributor (or approver) starts an entry of their own State as a draft, revision 1.</summary>
+    public static Entry CreateDraft(
+        int normNumber, int cycleId, string stateIso3, EntryContent content, WorkflowActor author, DateTimeOffset now)
+    {
+        if (!author.SpeaksFor(stateIso3))
+        {
+            throw new DomainException("Only a point of contact of a State can draft entries for it.");
+        }
+
+        var entry = new Entry(normNumber, cycleId, EntryAuthor.State(stateIso3), now, externalKey: null)
+        {
+            Status = EntryStatus.Draft,
+            Kind = content.Kind,
+            Visibility = content.Visibility,
+        };
+        entry._revisions.Add(new Revision(1, content, now, author.UserId, author.DisplayName));
+        return entry;
+    }
+
+    /// <summary>
+    /// Saves new text as a new revision. Editing a published entry starts a new draft; the published
+    /// revision stays what readers see until the new one is published.
+    /// </summary>
+    public Revision Edit(EntryContent content, WorkflowActor editor, DateTimeOffset now)
+    {
+        if (!editor.SpeaksFor(StateIso3))
+        {
+            throw new DomainException("Only a point of contact of the entry's own State can edit it.");
+        }
+
+        if (Status is not (EntryStatus.Draft or EntryStatus.Published))
+        {
+            throw new DomainException(Status == EntryStatus.Withdrawn
+                ? "A withdrawn entry cannot be edited."
+                : "This entry is being reviewed; it can be edited again once it is returned.");
+        }
+
+        var revision = new Revision((LatestRevision?.Number ?? 0) + 1, content, now, editor.UserId, editor.DisplayName);
+        _revisions.Add(revision);
+        Status = EntryStatus.Draft;
+        if (!IsPublic)
+        {
+            Kind = content.Kind;
+            Visibility = content.Visibility;
+        }
+
+        return revision;
+    }
+
+    /// <summary>
+    /// Takes one workflow step, as <see cref="EntryWorkflow"/> decides, and records it as a review event.
+    /// </summary>
+    /// <exception cref="DomainException">The step is not allowed; the message says why.</exception>
+    public ReviewEvent Apply(
+        WorkflowAction action, WorkflowActor actor, WorkflowContext context, DateTimeOffset now, string? reason = null)
+    {
+        var latest = LatestRevision ?? throw new DomainException("An entry without a revision has no workflow.");
+        var decision = EntryWorkflow.Decide(this, action, actor, context, reason);
+        if (!decision.IsAllowed)
+        {
+            throw new DomainException(decision.Refusal!);
+        }
+
+        var from = Status;
+        Status = decision.To!.Value;
+        if (Status == EntryStatus.Published)
+        {
+            PublishedRevisionNumber = latest.Number;
+            PublishedAt = now;
+            Kind = latest.Kind;
+            Visibility = latest.Visibility;
+        }
+        else if (Status == EntryStatus.Withdrawn)
+        {
+            PublishedRevisionNumber = null;
+        }
+
+        var reviewEvent = new ReviewEvent(action, from, Status, latest.Number, actor, reason?.Trim(), now);
+        _reviewEvents.Add(reviewEvent);
+        return reviewEvent;
+    }
 
     /// <summary>
     /// An entry taken from a document that was already published (such as the 2019 G7 synthesis):

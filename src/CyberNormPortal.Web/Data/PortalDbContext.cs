@@ -27,6 +27,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<Revision> Revisions => Set<Revision>();
 
+    public DbSet<ReviewEvent> ReviewEvents => Set<ReviewEvent>();
+
     public DbSet<SynthesisStatement> SynthesisStatements => Set<SynthesisStatement>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -19,6 +19,7 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         builder.Property(e => e.StateIso3).HasMaxLength(3).IsFixedLength();
         builder.Property(e => e.ExternalKey).HasMaxLength(120);
         builder.Ignore(e => e.IsPublic);
+        builder.Ignore(e => e.LatestRevision);
 
         builder.HasOne<Norm>().WithMany().HasForeignKey(e => e.NormNumber).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ReportingCycle>().WithMany().HasForeignKey(e => e.CycleId).OnDelete(DeleteBehavior.Restrict);
@@ -27,6 +28,8 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
 
         builder.HasMany(e => e.Revisions).WithOne().HasForeignKey(r => r.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Revisions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(e => e.ReviewEvents).WithOne().HasForeignKey(r => r.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.ReviewEvents).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.HasIndex(e => e.ExternalKey).IsUnique().HasFilter("\"ExternalKey\" IS NOT NULL");
         builder.HasIndex(e => e.CycleId);

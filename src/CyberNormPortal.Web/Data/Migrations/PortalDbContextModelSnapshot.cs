@@ -149,6 +149,61 @@ namespace CyberNormPortal.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CyberNormPortal.Domain.Entries.ReviewEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorUserId");
+
+                    b.HasIndex("EntryId", "At");
+
+                    b.ToTable("ReviewEvents");
+                });
+
             modelBuilder.Entity("CyberNormPortal.Domain.Entries.Revision", b =>
                 {
                     b.Property<int>("Id")
@@ -606,6 +661,15 @@ namespace CyberNormPortal.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CyberNormPortal.Domain.Entries.ReviewEvent", b =>
+                {
+                    b.HasOne("CyberNormPortal.Domain.Entries.Entry", null)
+                        .WithMany("ReviewEvents")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CyberNormPortal.Domain.Entries.Revision", b =>
                 {
                     b.HasOne("CyberNormPortal.Domain.Entries.Entry", null)
@@ -735,6 +799,8 @@ namespace CyberNormPortal.Web.Data.Migrations
 
             modelBuilder.Entity("CyberNormPortal.Domain.Entries.Entry", b =>
                 {
+                    b.Navigation("ReviewEvents");
+
                     b.Navigation("Revisions");
                 });
 

@@ -1,0 +1,10 @@
+namespace CyberNormPortal.Domain.Entries;
+
+public enum WorkflowAction
+{
+    Submit,
+    Approve,
+    Return,
+    Publish,
+    Withdraw,
+}

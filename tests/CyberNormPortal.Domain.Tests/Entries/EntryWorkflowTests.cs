@@ -1,0 +1,255 @@
+using CyberNormPortal.Domain.Common;
+using CyberNormPortal.Domain.Entries;
+
+namespace CyberNormPortal.Domain.Tests.Entries;
+
+public sealed class EntryWorkflowTests
+{
+    public enum Actor
+    {
+        AuthoringContributor,
+        ApproverOfTheState,
+        ContributorOfAnotherState,
+        ApproverOfAnotherState,
+        Moderator,
+        Analyst,
+    }
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly WorkflowContext Partner = new(StateIsInitiativeMember: false, StateHasSinglePointOfContact: false);
+    private static readonly WorkflowContext Member = new(StateIsInitiativeMember: true, StateHasSinglePointOfContact: false);
+
+    /// <summary>The only (status, action, actor) steps the portal allows; every other combination is refused.</summary>
+    private static readonly HashSet<(EntryStatus, WorkflowAction, Actor)> AllowedSteps =
+    [
+        (EntryStatus.Draft, WorkflowAction.Submit, Actor.AuthoringContributor),
+        (EntryStatus.Draft, WorkflowAction.Submit, Actor.ApproverOfTheState),
+        (EntryStatus.Submitted, WorkflowAction.Approve, Actor.ApproverOfTheState),
+        (EntryStatus.Submitted, WorkflowAction.Return, Actor.ApproverOfTheState),
+        (EntryStatus.AwaitingModeration, WorkflowAction.Publish, Actor.Moderator),
+        (EntryStatus.AwaitingModeration, WorkflowAction.Return, Actor.Moderator),
+        (EntryStatus.Published, WorkflowAction.Withdraw, Actor.Moderator),
+    ];
+
+    public static TheoryData<EntryStatus, WorkflowAction, Actor> EveryCombination()
+    {
+        var data = new TheoryData<EntryStatus, WorkflowAction, Actor>();
+        foreach (var status in Enum.GetValues<EntryStatus>())
+        {
+            foreach (var action in Enum.GetValues<WorkflowAction>())
+            {
+                foreach (var actor in Enum.GetValues<Actor>())
+                {
+                    data.Add(status, action, actor);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCombination))]
+    public void Step_IsAllowedExactlyWhenTheRulesSaySo_AndARefusalChangesNothing(EntryStatus status, WorkflowAction action, Actor actor)
+    {
+        var entry = EntryIn(status);
+        var eventsBefore = entry.ReviewEvents.Count;
+        var allowed = AllowedSteps.Contains((status, action, actor));
+
+        var decision = EntryWorkflow.Decide(entry, action, As(actor), Partner, "Please cite the law.");
+
+        Assert.Equal(allowed, decision.IsAllowed);
+        if (allowed)
+        {
+            entry.Apply(action, As(actor), Partner, Now, "Please cite the law.");
+            Assert.Equal(decision.To, entry.Status);
+            Assert.Equal(eventsBefore + 1, entry.ReviewEvents.Count);
+        }
+        else
+        {
+            var error = Assert.Throws<DomainException>(() => entry.Apply(action, As(actor), Partner, Now, "Please cite the law."));
+            Assert.False(string.IsNullOrWhiteSpace(error.Message));
+            Assert.Equal(status, entry.Status);
+            Assert.Equal(eventsBefore, entry.ReviewEvents.Count);
+        }
+    }
+
+    [Fact]
+    public void Approve_ForAMemberState_PublishesDirectly()
+    {
+        var entry = EntryIn(EntryStatus.Submitted);
+
+        entry.Apply(WorkflowAction.Approve, As(Actor.ApproverOfTheState), Member, Now);
+
+        Assert.Equal(EntryStatus.Published, entry.Status);
+        Assert.Equal(1, entry.PublishedRevisionNumber);
+        Assert.Equal(Now, entry.PublishedAt);
+    }
+
+    [Fact]
+    public void Approve_ForAPartnerState_WaitsForModeration_AndIsNotYetPublic()
+    {
+        var entry = EntryIn(EntryStatus.Submitted);
+
+        entry.Apply(WorkflowAction.Approve, As(Actor.ApproverOfTheState), Partner, Now);
+
+        Assert.Equal(EntryStatus.AwaitingModeration, entry.Status);
+        Assert.False(entry.IsPublic);
+    }
+
+    [Fact]
+    public void Approve_ByTheApproverWhoEditedTheRevisionLast_IsRefused_FourEyes()
+    {
+        var entry = Entry.CreateDraft(3, 1, "KEN", Content("v1"), As(Actor.ApproverOfTheState), Now);
+        entry.Apply(WorkflowAction.Submit, As(Actor.ApproverOfTheState), Partner, Now);
+
+        var error = Assert.Throws<DomainException>(() =>
+            entry.Apply(WorkflowAction.Approve, As(Actor.ApproverOfTheState), Partner, Now));
+
+        Assert.Contains("four eyes", error.Message, StringComparison.Ordinal);
+        var secondApprover = new WorkflowActor("approver-2", "Second approver", WorkflowRoles.Approver, "KEN");
+        entry.Apply(WorkflowAction.Approve, secondApprover, Partner, Now);
+        Assert.Equal(EntryStatus.AwaitingModeration, entry.Status);
+    }
+
+    [Fact]
+    public void Moderator_MayApproveAndReturn_OnlyForAStateWithASinglePointOfContact()
+    {
+        var singleContact = Partner with { StateHasSinglePointOfContact = true };
+
+        Assert.False(EntryWorkflow.Decide(EntryIn(EntryStatus.Submitted), WorkflowAction.Approve, As(Actor.Moderator), Partner).IsAllowed);
+        var entry = EntryIn(EntryStatus.Submitted);
+        entry.Apply(WorkflowAction.Approve, As(Actor.Moderator), singleContact, Now);
+        Assert.Equal(EntryStatus.AwaitingModeration, entry.Status);
+        Assert.True(EntryWorkflow.Decide(EntryIn(EntryStatus.Submitted), WorkflowAction.Return, As(Actor.Moderator), singleContact, "Why").IsAllowed);
+    }
+
+    [Theory]
+    [InlineData(EntryStatus.Submitted, Actor.ApproverOfTheState, WorkflowAction.Return)]
+    [InlineData(EntryStatus.AwaitingModeration, Actor.Moderator, WorkflowAction.Return)]
+    [InlineData(EntryStatus.Published, Actor.Moderator, WorkflowAction.Withdraw)]
+    public void ReturnAndWithdraw_WithoutAReason_AreRefused(EntryStatus status, Actor actor, WorkflowAction action)
+    {
+        foreach (var reason in new[] { null, "", "   " })
+        {
+            var entry = EntryIn(status);
+            var error = Assert.Throws<DomainException>(() => entry.Apply(action, As(actor), Partner, Now, reason));
+            Assert.Contains("reason", error.Message, StringComparison.Ordinal);
+            Assert.Equal(status, entry.Status);
+        }
+    }
+
+    [Fact]
+    public void EveryStep_IsRecordedWithWhoWhenFromToAndReason()
+    {
+        var entry = EntryIn(EntryStatus.AwaitingModeration);
+
+        entry.Apply(WorkflowAction.Return, As(Actor.Moderator), Partner, Now, "  Add the decree number.  ");
+
+        Assert.Equal(
+            [
+                (WorkflowAction.Submit, EntryStatus.Draft, EntryStatus.Submitted),
+                (WorkflowAction.Approve, EntryStatus.Submitted, EntryStatus.AwaitingModeration),
+                (WorkflowAction.Return, EntryStatus.AwaitingModeration, EntryStatus.Draft),
+            ],
+            entry.ReviewEvents.Select(e => (e.Action, e.FromStatus, e.ToStatus)));
+        var last = entry.ReviewEvents.Last();
+        Assert.Equal(("moderator", "Secretariat moderator", "Add the decree number.", Now, 1), (last.ActorUserId, last.ActorName, last.Reason, last.At, last.RevisionNumber));
+    }
+
+    [Fact]
+    public void EditingAPublishedEntry_StartsANewDraft_WhileThePublishedRevisionStaysVisible()
+    {
+        var entry = EntryIn(EntryStatus.Published);
+
+        var revision = entry.Edit(Content("v2", TlpLabel.Green), As(Actor.AuthoringContributor), Now);
+
+        Assert.Equal(2, revision.Number);
+        Assert.Equal(EntryStatus.Draft, entry.Status);
+        Assert.Equal(1, entry.PublishedRevisionNumber);
+        Assert.Equal(TlpLabel.Clear, entry.Visibility);
+
+        entry.Apply(WorkflowAction.Submit, As(Actor.AuthoringContributor), Partner, Now);
+        entry.Apply(WorkflowAction.Approve, As(Actor.ApproverOfTheState), Partner, Now);
+        Assert.Equal(1, entry.PublishedRevisionNumber);
+        entry.Apply(WorkflowAction.Publish, As(Actor.Moderator), Partner, Now);
+
+        Assert.Equal(2, entry.PublishedRevisionNumber);
+        Assert.Equal(TlpLabel.Green, entry.Visibility);
+    }
+
+    [Theory]
+    [InlineData(EntryStatus.Submitted)]
+    [InlineData(EntryStatus.AwaitingModeration)]
+    [InlineData(EntryStatus.Withdrawn)]
+    public void Edit_WhileUnderReviewOrWithdrawn_IsRefused(EntryStatus status)
+    {
+        var entry = EntryIn(status);
+
+        Assert.Throws<DomainException>(() => entry.Edit(Content("v2"), As(Actor.AuthoringContributor), Now));
+        Assert.Single(entry.Revisions);
+    }
+
+    [Theory]
+    [InlineData(Actor.ContributorOfAnotherState)]
+    [InlineData(Actor.ApproverOfAnotherState)]
+    [InlineData(Actor.Moderator)]
+    [InlineData(Actor.Analyst)]
+    public void DraftingOrEditing_ForAnotherState_IsRefused(Actor actor)
+    {
+        Assert.Throws<DomainException>(() => Entry.CreateDraft(3, 1, "KEN", Content("v1"), As(actor), Now));
+        var entry = EntryIn(EntryStatus.Draft);
+        Assert.Throws<DomainException>(() => entry.Edit(Content("v2"), As(actor), Now));
+        Assert.Single(entry.Revisions);
+    }
+
+    [Fact]
+    public void Withdraw_TakesTheEntryOutOfPublicView()
+    {
+        var entry = EntryIn(EntryStatus.Withdrawn);
+
+        Assert.False(entry.IsPublic);
+        Assert.Null(entry.PublishedRevisionNumber);
+    }
+
+    private static WorkflowActor As(Actor actor) => actor switch
+    {
+        Actor.AuthoringContributor => new("contributor", "Kenyan contributor", WorkflowRoles.Contributor, "KEN"),
+        Actor.ApproverOfTheState => new("approver", "Kenyan approver", WorkflowRoles.Approver, "KEN"),
+        Actor.ContributorOfAnotherState => new("fr-contributor", "French contributor", WorkflowRoles.Contributor, "FRA"),
+        Actor.ApproverOfAnotherState => new("fr-approver", "French approver", WorkflowRoles.Approver, "FRA"),
+        Actor.Moderator => new("moderator", "Secretariat moderator", WorkflowRoles.Moderator, null),
+        Actor.Analyst => new("analyst", "Analyst", WorkflowRoles.None, null),
+    };
+
+    private static EntryContent Content(string title, TlpLabel visibility = TlpLabel.Clear) =>
+        new(EntryKind.ImplementationStep, title, "Summary", "Body", "en", visibility, [PracticeCategory.NationalStrategy], []);
+
+    /// <summary>A Kenyan (partner State) entry brought to <paramref name="status"/> through the workflow itself.</summary>
+    private static Entry EntryIn(EntryStatus status)
+    {
+        var entry = Entry.CreateDraft(3, 1, "KEN", Content("v1"), As(Actor.AuthoringContributor), Now);
+        var path = new (WorkflowAction Action, Actor Actor, string? Reason)[]
+        {
+            (WorkflowAction.Submit, Actor.AuthoringContributor, null),
+            (WorkflowAction.Approve, Actor.ApproverOfTheState, null),
+            (WorkflowAction.Publish, Actor.Moderator, null),
+            (WorkflowAction.Withdraw, Actor.Moderator, "Superseded."),
+        };
+        var steps = status switch
+        {
+            EntryStatus.Draft => 0,
+            EntryStatus.Submitted => 1,
+            EntryStatus.AwaitingModeration => 2,
+            EntryStatus.Published => 3,
+            EntryStatus.Withdrawn => 4,
+        };
+        foreach (var (action, actor, reason) in path.Take(steps))
+        {
+            entry.Apply(action, As(actor), Partner, Now, reason);
+        }
+
+        Assert.Equal(status, entry.Status);
+        return entry;
+    }
+}
