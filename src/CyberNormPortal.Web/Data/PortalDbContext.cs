@@ -5,14 +5,18 @@ using CyberNormPortal.Domain.Norms;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Domain.Synthesis;
 using CyberNormPortal.Web.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.Data;
 
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityDbContext<PortalUser>(options)
+    : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Data-protection keys, shared by every instance so cookies and forms survive restarts and load balancing.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Norm> Norms => Set<Norm>();
 
     public DbSet<State> States => Set<State>();

@@ -1,5 +1,7 @@
 using System.Globalization;
+using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Seeding;
+using Microsoft.AspNetCore.DataProtection;
 using CyberNormPortal.Web.Health;
 using CyberNormPortal.Web.Rendering;
 using CyberNormPortal.Web.Synthesis;
@@ -16,6 +18,11 @@ public static class WebHostingExtensions
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        // One key ring for every instance, in the database: a cookie or form issued by one instance is
+        // accepted by another, and survives restarts.
+        services.AddDataProtection()
+            .SetApplicationName("CyberNormPortal")
+            .PersistKeysToDbContext<PortalDbContext>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RouteOptions>(options =>
         {
