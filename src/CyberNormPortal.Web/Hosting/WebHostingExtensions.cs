@@ -1,10 +1,10 @@
 using System.Globalization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Seeding;
-using Microsoft.AspNetCore.DataProtection;
 using CyberNormPortal.Web.Health;
 using CyberNormPortal.Web.Rendering;
 using CyberNormPortal.Web.Synthesis;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 
