@@ -37,10 +37,6 @@ public static class EntryWorkflow
             ? rule(entry, actor, context, reason)
             : WorkflowDecision.Refuse($"An entry that is {Describe(entry.Status)} cannot be {Past(action)}.");
 
-    /// <summary>The actions <paramref name="actor"/> may take on the entry now (reasons aside).</summary>
-    public static IReadOnlyList<WorkflowAction> Allowed(Entry entry, WorkflowActor actor, WorkflowContext context) =>
-        [.. Enum.GetValues<WorkflowAction>().Where(a => Decide(entry, a, actor, context, "reason").IsAllowed)];
-
     private static WorkflowDecision Submit(Entry entry, WorkflowActor actor, WorkflowContext context, string? reason) =>
         actor.SpeaksFor(entry.StateIso3)
             ? WorkflowDecision.Allow(EntryStatus.Submitted)

@@ -14,6 +14,12 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<P
     {
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Portal")
             ?? "Host=localhost;Database=cybernormportal;Username=postgres";
+        return Create(connectionString);
+    }
+
+    /// <summary>A context outside the app's container, configured exactly as the app configures its own.</summary>
+    public static PortalDbContext Create(string connectionString)
+    {
         var options = new DbContextOptionsBuilder<PortalDbContext>();
         options.UsePortalNpgsql(connectionString);
         return new PortalDbContext(options.Options);

@@ -35,7 +35,7 @@ public sealed class EntryWorkflowPersistenceTests(PortalFixture fixture) : Porta
             {
                 var entry = await db.Entries.Include(e => e.Revisions).Include(e => e.ReviewEvents).SingleAsync(e => e.Id == id);
                 entry.Apply(action, actor, France, DateTimeOffset.UtcNow);
-                return await db.SaveChangesAsync();
+                await db.SaveChangesAsync();
             });
         }
 

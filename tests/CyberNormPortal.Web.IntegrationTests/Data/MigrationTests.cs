@@ -1,7 +1,6 @@
-using System.Diagnostics;
 using CyberNormPortal.Tests.Shared;
 using CyberNormPortal.Web.Data;
-using CyberNormPortal.Web.Hosting;
+using CyberNormPortal.Web.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.IntegrationTests.Data;
@@ -75,48 +74,18 @@ public sealed class MigrationTests
         }
     }
 
-    /// <summary>Runs the built portal as an operator would, in Production, and waits for it to exit.</summary>
     private static async Task<(int ExitCode, string Error)> RunPortalAsync(string connectionString, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-            Environment =
+        var result = await PortalProcess.RunAsync(
+            new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["ConnectionStrings__Portal"] = connectionString,
                 ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
             },
-        };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CyberNormPortal.Web.dll"));
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The portal did not exit: " + await output);
-        }
-
-        return (process.ExitCode, await error + await output);
+            arguments);
+        return (result.ExitCode, result.Error + result.Output);
     }
 
-    private static PortalDbContext CreateContext(string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<PortalDbContext>();
-        options.UsePortalNpgsql(connectionString);
-        return new PortalDbContext(options.Options);
-    }
+    private static PortalDbContext CreateContext(string connectionString) => DesignTimeDbContextFactory.Create(connectionString);
 }

@@ -41,7 +41,7 @@ public sealed class SeedingTests(PortalFixture fixture) : PortalTest(fixture)
                     [RegionalGroup.WesternEuropeanAndOthers] = 29,
                 },
                 await db.States.GroupBy(s => s.RegionalGroup).ToDictionaryAsync(g => g.Key, g => g.Count()));
-            Assert.Equal("WesternEuropeanAndOthers", (await db.States.SingleAsync(s => s.Iso3 == "USA")).RegionalGroup.ToString());
+            Assert.Equal(RegionalGroup.WesternEuropeanAndOthers, (await db.States.SingleAsync(s => s.Iso3 == "USA")).RegionalGroup);
             Assert.Equal(RegionalGroup.WesternEuropeanAndOthers, (await db.States.SingleAsync(s => s.Iso3 == "TUR")).RegionalGroup);
             Assert.Equal(RegionalGroup.AsiaPacific, (await db.States.SingleAsync(s => s.Iso3 == "KIR")).RegionalGroup);
 
@@ -58,7 +58,6 @@ public sealed class SeedingTests(PortalFixture fixture) : PortalTest(fixture)
                 Assert.Null(e.StateIso3);
             });
             Assert.Equal(11, await db.SynthesisStatements.CountAsync(s => s.GroupId == g7.Id));
-            return 0;
         });
     }
 

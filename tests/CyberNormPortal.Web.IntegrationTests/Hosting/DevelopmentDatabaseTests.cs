@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using CyberNormPortal.Web.Hosting;
+using CyberNormPortal.Web.IntegrationTests.Infrastructure;
 
 namespace CyberNormPortal.Web.IntegrationTests.Hosting;
 
@@ -9,13 +9,8 @@ public sealed class DevelopmentDatabaseTests
     public async Task Portal_InDevelopmentWithNoDatabaseAndNoPostgreSqlInstalled_ExitsSayingHowToFixIt()
     {
         var nowhere = Path.Combine(Path.GetTempPath(), $"no-postgres-{Guid.NewGuid():N}");
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "CyberNormPortal.Web.dll"), "--urls", "http://127.0.0.1:0" },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-            Environment =
+        var result = await PortalProcess.RunAsync(
+            new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["ConnectionStrings__Portal"] = "",
@@ -23,19 +18,13 @@ public sealed class DevelopmentDatabaseTests
                 ["LocalPostgres__DebianRoot"] = nowhere,
                 ["LocalPostgres__Directory"] = nowhere,
             },
-        };
+            "--urls",
+            "http://127.0.0.1:0");
 
-        using var process = Process.Start(startInfo)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(1, process.ExitCode);
-        var message = await error;
-        Assert.Contains("apt-get install -y postgresql", message, StringComparison.Ordinal);
-        Assert.Contains("ConnectionStrings__Portal", message, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", message + await output, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("apt-get install -y postgresql", result.Error, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__Portal", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Error + result.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(nowhere));
     }
 

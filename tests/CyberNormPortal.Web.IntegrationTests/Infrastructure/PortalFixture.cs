@@ -63,6 +63,13 @@ public sealed class PortalFixture : IAsyncLifetime
     public Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> action) =>
         WithServicesAsync(services => action(services.GetRequiredService<PortalDbContext>()));
 
+    public Task WithDbAsync(Func<PortalDbContext, Task> action) =>
+        WithDbAsync(async db =>
+        {
+            await action(db);
+            return true;
+        });
+
     /// <summary>GETs a page as a browser would and parses it.</summary>
     public async Task<(System.Net.HttpStatusCode Status, IDocument Document)> GetPageAsync(string url)
     {

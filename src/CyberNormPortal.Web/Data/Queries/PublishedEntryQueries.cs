@@ -8,9 +8,14 @@ public sealed class PublishedEntry
 {
     public int Id { get; init; }
 
+    /// <summary>The published revision's own id, to fetch its body without repeating the join.</summary>
+    public int RevisionId { get; init; }
+
     public int NormNumber { get; init; }
 
     public int CycleId { get; init; }
+
+    public string CycleName { get; init; } = "";
 
     public string? StateIso3 { get; init; }
 
@@ -67,8 +72,10 @@ public static class PublishedEntryQueries
         select new PublishedEntry
         {
             Id = e.Id,
+            RevisionId = r.Id,
             NormNumber = e.NormNumber,
             CycleId = e.CycleId,
+            CycleName = db.Cycles.Where(c => c.Id == e.CycleId).Select(c => c.Name).First(),
             StateIso3 = e.StateIso3,
             GroupId = e.GroupId,
             Kind = e.Kind,

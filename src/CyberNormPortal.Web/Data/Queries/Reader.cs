@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CyberNormPortal.Domain.Entries;
 
 namespace CyberNormPortal.Web.Data.Queries;
 
@@ -18,11 +17,4 @@ public sealed record Reader(bool IsSignedIn, string? StateIso3, bool IsModerator
         user.Identity?.IsAuthenticated == true
             ? new Reader(true, user.FindFirstValue(StateClaim), user.IsInRole(ModeratorRole))
             : Anonymous;
-
-    public bool MaySee(TlpLabel visibility, string? authorStateIso3) => visibility switch
-    {
-        TlpLabel.Clear => true,
-        TlpLabel.Green => IsSignedIn,
-        TlpLabel.Amber => IsModerator || (StateIso3 is not null && StateIso3 == authorStateIso3),
-    };
 }

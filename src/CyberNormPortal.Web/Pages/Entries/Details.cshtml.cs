@@ -15,8 +15,6 @@ public sealed class DetailsModel(PortalDbContext db, MarkdownRenderer markdown) 
 
     public string NormShortTitle { get; private set; } = "";
 
-    public string CycleName { get; private set; } = "";
-
     public string? GroupSlug { get; private set; }
 
     public IReadOnlyList<EntryReference> References { get; private set; } = [];
@@ -34,25 +32,20 @@ public sealed class DetailsModel(PortalDbContext db, MarkdownRenderer markdown) 
             return NotFound();
         }
 
-        var text = await db.Entries.AsNoTracking()
-            .Where(e => e.Id == id)
-            .SelectMany(e => e.Revisions.Where(r => r.Number == e.PublishedRevisionNumber))
-            .Select(r => new { r.Body, r.References })
-            .SingleAsync(cancellationToken);
-        var context = await db.Norms.AsNoTracking()
-            .Where(n => n.Number == entry.NormNumber)
-            .Select(n => new
+        var text = await db.Revisions.AsNoTracking()
+            .Where(r => r.Id == entry.RevisionId)
+            .Select(r => new
             {
-                n.ShortTitle,
-                Cycle = db.Cycles.Where(c => c.Id == entry.CycleId).Select(c => c.Name).First(),
+                r.Body,
+                r.References,
+                NormShortTitle = db.Norms.Where(n => n.Number == entry.NormNumber).Select(n => n.ShortTitle).First(),
                 GroupSlug = db.Groups.Where(g => g.Id == entry.GroupId).Select(g => g.Slug).FirstOrDefault(),
             })
             .SingleAsync(cancellationToken);
 
         Entry = entry;
-        NormShortTitle = context.ShortTitle;
-        CycleName = context.Cycle;
-        GroupSlug = context.GroupSlug;
+        NormShortTitle = text.NormShortTitle;
+        GroupSlug = text.GroupSlug;
         References = text.References;
         Body = markdown.Render(text.Body);
         return Page();

@@ -19,7 +19,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
 
     public string SourceDocument { get; private set; } = "";
 
-    public EntryListModel Entries { get; private set; } = new([], new Dictionary<int, string>(), false, true);
+    public EntryListModel Entries { get; private set; } = new([], false, true);
 
     public Paging Paging { get; private set; } = Paging.For(1, 0);
 
@@ -42,8 +42,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
             .OrderByDescending(e => e.PublishedAt).ThenBy(e => e.Id)
             .Skip(Paging.Skip).Take(Paging.PageSize)
             .ToListAsync(cancellationToken);
-        var cycles = await db.Cycles.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        Entries = new EntryListModel(shown, cycles, ShowNorm: false, ShowAuthor: true);
+        Entries = new EntryListModel(shown, ShowNorm: false, ShowAuthor: true);
         return Page();
     }
 }

@@ -4,6 +4,5 @@ namespace CyberNormPortal.Web.Pages.Shared;
 
 public sealed record EntryListModel(
     IReadOnlyList<PublishedEntry> Entries,
-    IReadOnlyDictionary<int, string> CycleNames,
     bool ShowNorm,
     bool ShowAuthor);

@@ -22,7 +22,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
 
     public IReadOnlyList<GroupRow> Groups { get; private set; } = [];
 
-    public EntryListModel Entries { get; private set; } = new([], new Dictionary<int, string>(), true, false);
+    public EntryListModel Entries { get; private set; } = new([], true, false);
 
     public Paging Paging { get; private set; } = Paging.For(1, 0);
 
@@ -59,8 +59,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
             .OrderBy(e => e.NormNumber).ThenByDescending(e => e.PublishedAt).ThenBy(e => e.Id)
             .Skip(Paging.Skip).Take(Paging.PageSize)
             .ToListAsync(cancellationToken);
-        var cycles = await db.Cycles.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        Entries = new EntryListModel(shown, cycles, ShowNorm: true, ShowAuthor: false);
+        Entries = new EntryListModel(shown, ShowNorm: true, ShowAuthor: false);
         return Page();
     }
 }
