@@ -1,5 +1,6 @@
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Hosting;
+using CyberNormPortal.Web.Identity;
 
 var command = PortalCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command.HostArguments);
@@ -18,6 +19,7 @@ catch (LocalPostgresUnavailableException exception)
 
 await using var developmentDatabase = localPostgres;
 builder.AddPortalWeb();
+builder.AddPortalIdentity();
 var app = builder.Build();
 
 try
@@ -33,9 +35,22 @@ catch (PendingMigrationsException exception)
     return 2;
 }
 
+if (command.Name == PortalCommand.CreateAdmin)
+{
+    using var scope = app.Services.CreateScope();
+    return await scope.ServiceProvider.GetRequiredService<CreateAdministratorCommand>()
+        .RunAsync(command.Arguments, Console.Out, Console.Error);
+}
+
 if (!command.IsServe)
 {
     return 0;
+}
+
+if (app.Environment.IsDevelopment())
+{
+    using var scope = app.Services.CreateScope();
+    await scope.ServiceProvider.GetRequiredService<DemoAccounts>().SeedAsync();
 }
 
 app.UsePortal();

@@ -22,6 +22,7 @@ public sealed class Entry
         StateIso3 = author.StateIso3;
         GroupId = author.GroupId;
         CreatedAt = createdAt;
+        UpdatedAt = createdAt;
         ExternalKey = externalKey;
     }
 
@@ -48,6 +49,9 @@ public sealed class Entry
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? PublishedAt { get; private set; }
+
+    /// <summary>When the entry last changed: every edit and workflow step moves it (and so its row version).</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Stable key of an entry imported from a source document, so imports are idempotent.</summary>
     public string? ExternalKey { get; private set; }
@@ -108,6 +112,7 @@ public sealed class Entry
         var revision = new Revision((LatestRevision?.Number ?? 0) + 1, content, now, editor.UserId, editor.DisplayName);
         _revisions.Add(revision);
         Status = EntryStatus.Draft;
+        UpdatedAt = now;
         if (!IsPublic)
         {
             Kind = content.Kind;
@@ -133,6 +138,7 @@ public sealed class Entry
 
         var from = Status;
         Status = decision.To!.Value;
+        UpdatedAt = now;
         if (Status == EntryStatus.Published)
         {
             PublishedRevisionNumber = latest.Number;

@@ -4,7 +4,9 @@ using CyberNormPortal.Domain.Groups;
 using CyberNormPortal.Domain.Norms;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Domain.Synthesis;
+using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Mail;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -35,10 +37,37 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<SynthesisStatement> SynthesisStatements => Set<SynthesisStatement>();
 
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    /// <summary>Append-only: <see cref="SaveChangesAsync(bool, CancellationToken)"/> refuses to change or delete a record.</summary>
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditRecord>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only: records cannot be changed or deleted.");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

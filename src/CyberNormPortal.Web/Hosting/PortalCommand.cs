@@ -7,13 +7,23 @@ namespace CyberNormPortal.Web.Hosting;
 public sealed record PortalCommand(string? Name, string[] HostArguments)
 {
     public const string Migrate = "migrate";
+    public const string CreateAdmin = "create-admin";
 
-    private static readonly string[] Known = [Migrate];
+    private static readonly string[] Known = [Migrate, CreateAdmin];
 
     public bool IsServe => Name is null;
 
     public static PortalCommand Parse(string[] args) =>
         args.Length > 0 && Known.Contains(args[0], StringComparer.OrdinalIgnoreCase)
-            ? new PortalCommand(args[0].ToLowerInvariant(), args[1..])
+            ? Named(args[0].ToLowerInvariant(), args[1..])
             : new PortalCommand(null, args);
+
+    /// <summary>The command's own positional arguments (those before any <c>--option</c>).</summary>
+    public IReadOnlyList<string> Arguments { get; private init; } = [];
+
+    private static PortalCommand Named(string name, string[] rest)
+    {
+        var positional = rest.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        return new PortalCommand(name, rest[positional.Length..]) { Arguments = positional };
+    }
 }

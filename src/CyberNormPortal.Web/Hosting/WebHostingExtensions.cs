@@ -57,6 +57,7 @@ public static class WebHostingExtensions
             options.SupportedUICultures = [english];
         });
         app.UseRouting();
+        app.UseAuthentication();
         app.UseAuthorization();
 
         // Liveness: the process answers. Readiness: PostgreSQL answers and the schema is current.

@@ -8,8 +8,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CyberNormPortal.Web.Data.Configurations;
 
-internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
+public sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
 {
+    public const string VersionProperty = "Version";
+
     public void Configure(EntityTypeBuilder<Entry> builder)
     {
         builder.ToTable(t => t.HasCheckConstraint(
@@ -19,6 +21,9 @@ internal sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
         builder.Property(e => e.StateIso3).HasMaxLength(3).IsFixedLength();
         builder.Property(e => e.ExternalKey).HasMaxLength(120);
         builder.Ignore(e => e.IsPublic);
+
+        // PostgreSQL's xmin as the concurrency token: a save based on an outdated read fails instead of overwriting.
+        builder.Property<uint>(VersionProperty).IsRowVersion();
         builder.Ignore(e => e.LatestRevision);
 
         builder.HasOne<Norm>().WithMany().HasForeignKey(e => e.NormNumber).OnDelete(DeleteBehavior.Restrict);

@@ -6,6 +6,8 @@ using CyberNormPortal.Domain.Groups;
 using CyberNormPortal.Domain.Norms;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Domain.Synthesis;
+using CyberNormPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.Data.Seeding;
@@ -40,6 +42,7 @@ public sealed class ReferenceDataSeeder(PortalDbContext db, TimeProvider clock)
         var cycle = await SeedG7CycleAsync(g7.Group.Id, cancellationToken);
         changes += cycle.Changes;
         changes += await SeedSynthesisAsync(g7.Group.Id, cycle.Cycle.Id, cancellationToken);
+        changes += await SeedRolesAsync(cancellationToken);
         return changes;
     }
 
@@ -56,6 +59,17 @@ public sealed class ReferenceDataSeeder(PortalDbContext db, TimeProvider clock)
         var changed = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified);
         await db.SaveChangesAsync(cancellationToken);
         return changed;
+    }
+
+    private async Task<int> SeedRolesAsync(CancellationToken cancellationToken)
+    {
+        var existing = await db.Roles.Select(r => r.Name ?? "").ToListAsync(cancellationToken);
+        foreach (var role in PortalRoles.All.Except(existing))
+        {
+            db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = role });
+        }
+
+        return await SaveAsync(cancellationToken);
     }
 
     private async Task<int> SeedNormsAsync(CancellationToken cancellationToken)

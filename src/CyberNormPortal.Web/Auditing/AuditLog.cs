@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Identity;
+
+namespace CyberNormPortal.Web.Auditing;
+
+/// <summary>
+/// Writes audit records. <see cref="Add"/> joins the caller's unit of work, so a workflow step and its audit
+/// record are saved together or not at all; <see cref="WriteAsync"/> saves at once (sign-ins).
+/// </summary>
+public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    public AuditRecord Add(string action, string? subject, string? details = null, ClaimsPrincipal? actor = null)
+    {
+        var context = http.HttpContext;
+        var user = actor ?? context?.User;
+        var signedIn = user?.Identity?.IsAuthenticated == true ? user : null;
+        var record = new AuditRecord(
+            clock.GetUtcNow(),
+            signedIn?.FindFirstValue(ClaimTypes.NameIdentifier),
+            signedIn is null ? "anonymous" : signedIn.FindFirstValue(PortalClaims.DisplayName) ?? signedIn.Identity?.Name ?? "",
+            action,
+            Truncate(subject, 200),
+            Truncate(details, 2000),
+            context?.Connection.RemoteIpAddress?.ToString());
+        db.AuditRecords.Add(record);
+        return record;
+    }
+
+    /// <summary>Records something about an account that is not (yet) the signed-in user, e.g. a failed sign-in.</summary>
+    public AuditRecord AddFor(PortalUser? user, string fallbackName, string action, string? subject, string? details = null)
+    {
+        var record = new AuditRecord(
+            clock.GetUtcNow(),
+            user?.Id,
+            Truncate(user?.DisplayName ?? fallbackName, 200)!,
+            action,
+            Truncate(subject, 200),
+            Truncate(details, 2000),
+            http.HttpContext?.Connection.RemoteIpAddress?.ToString());
+        db.AuditRecords.Add(record);
+        return record;
+    }
+
+    public async Task WriteAsync(string action, string? subject, string? details = null, CancellationToken cancellationToken = default)
+    {
+        Add(action, subject, details);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
+}

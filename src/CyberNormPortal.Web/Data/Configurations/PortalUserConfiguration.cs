@@ -1,0 +1,17 @@
+using CyberNormPortal.Domain.States;
+using CyberNormPortal.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CyberNormPortal.Web.Data.Configurations;
+
+internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+        builder.Property(u => u.StateIso3).HasMaxLength(3).IsFixedLength();
+        builder.HasOne<State>().WithMany().HasForeignKey(u => u.StateIso3).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => u.StateIso3);
+    }
+}

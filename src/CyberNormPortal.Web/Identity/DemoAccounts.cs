@@ -1,0 +1,71 @@
+using CyberNormPortal.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberNormPortal.Web.Identity;
+
+/// <summary>
+/// Development only: one account per role, so a newcomer can try every screen. The credentials are printed
+/// at start-up. Never seeded outside Development.
+/// </summary>
+public sealed partial class DemoAccounts(UserManager<PortalUser> users, PortalDbContext db, TimeProvider clock, ILogger<DemoAccounts> logger)
+{
+    /// <summary>A partner State, so the demo shows moderation as well as national review.</summary>
+    public const string DemoState = "KEN";
+
+    public const string Password = "demo-portal-password";
+
+    public static readonly IReadOnlyList<(string Email, string Name, string Role)> Accounts =
+    [
+        ("analyst@demo.cybernormportal.invalid", "Demo Analyst", PortalRoles.Analyst),
+        ("contributor@demo.cybernormportal.invalid", "Demo Contributor (Kenya)", PortalRoles.Contributor),
+        ("approver@demo.cybernormportal.invalid", "Demo Approver (Kenya)", PortalRoles.Approver),
+        ("moderator@demo.cybernormportal.invalid", "Demo Moderator", PortalRoles.Moderator),
+        ("admin@demo.cybernormportal.invalid", "Demo Administrator", PortalRoles.Administrator),
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var (email, name, role) in Accounts)
+        {
+            if (await db.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), cancellationToken))
+            {
+                continue;
+            }
+
+            var user = new PortalUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = name,
+                StateIso3 = PortalRoles.NeedsState(role) ? DemoState : null,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRoleAsync(user, role));
+        }
+
+        foreach (var (email, _, role) in Accounts)
+        {
+            LogDemoAccount(logger, role, email, Password);
+        }
+
+        LogTwoFactor(logger);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo account ({Role}): {Email} / {Password}")]
+    private static partial void LogDemoAccount(ILogger logger, string role, string email, string password);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "The demo moderator and administrator are asked to set up two-factor sign-in (any authenticator app) on first sign-in")]
+    private static partial void LogTwoFactor(ILogger logger);
+}

@@ -1,0 +1,14 @@
+namespace CyberNormPortal.Web.Identity;
+
+/// <summary>Claims the portal adds to a signed-in user's principal.</summary>
+public static class PortalClaims
+{
+    /// <summary>ISO3 code of the State a contributor or approver speaks for.</summary>
+    public const string State = "portal:state";
+
+    /// <summary>The name other people see.</summary>
+    public const string DisplayName = "portal:name";
+
+    /// <summary>"true" once the account has two-factor sign-in set up.</summary>
+    public const string TwoFactor = "portal:2fa";
+}

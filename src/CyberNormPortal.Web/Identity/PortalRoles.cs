@@ -1,0 +1,19 @@
+namespace CyberNormPortal.Web.Identity;
+
+/// <summary>The roles of DESIGN.md. A user may hold several; Contributor and Approver bind the user to one State.</summary>
+public static class PortalRoles
+{
+    public const string Analyst = "Analyst";
+    public const string Contributor = "Contributor";
+    public const string Approver = "Approver";
+    public const string Moderator = "Moderator";
+    public const string Administrator = "Administrator";
+
+    public static readonly IReadOnlyList<string> All = [Analyst, Contributor, Approver, Moderator, Administrator];
+
+    /// <summary>Roles that speak for one State and so need one.</summary>
+    public static bool NeedsState(string role) => role is Contributor or Approver;
+
+    /// <summary>Roles that may not reach their pages until two-factor sign-in is set up.</summary>
+    public static bool NeedsTwoFactor(string role) => role is Moderator or Administrator;
+}

@@ -1,0 +1,38 @@
+namespace CyberNormPortal.Web.Mail;
+
+/// <summary>
+/// How queued mail leaves the portal: to an SMTP server (<c>Mail:Smtp:Host</c>), or as .eml files into
+/// <c>Mail:PickupDirectory</c> (Development's default). With neither, mail stays queued.
+/// </summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    public string From { get; set; } = "CyberNormPortal <no-reply@cybernormportal.invalid>";
+
+    public string? PickupDirectory { get; set; }
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>How often the sender looks for due messages.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Attempts before a message is given up (and kept, with its last error).</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Base of links in messages, e.g. https://portal.example.org; the request's own host when empty.</summary>
+    public string? PublicUrl { get; set; }
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    public bool EnableSsl { get; set; } = true;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Mail;
+using CyberNormPortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CyberNormPortal.Web.Mail;
+
+/// <summary>
+/// Delivers queued mail in the background. Several instances may run: each claims due messages with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so no message goes out twice. Failures are retried with back-off.
+/// </summary>
+public sealed partial class MailSender(
+    IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailSender> logger) : BackgroundService
+{
+    private const int BatchSize = 20;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (settings.PickupDirectory is { Length: > 0 } pickup)
+        {
+            Directory.CreateDirectory(pickup);
+            LogPickup(logger, Path.GetFullPath(pickup));
+        }
+        else if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
+        {
+            LogNoTransport(logger);
+            return;
+        }
+
+        using var timer = new PeriodicTimer(settings.PollInterval, clock);
+        do
+        {
+            try
+            {
+                while (await SendDueAsync(stoppingToken) == BatchSize)
+                {
+                    // A full batch: there may be more due right away.
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The database may be down; the messages stay queued and the next tick tries again.
+                LogQueueUnavailable(logger, exception);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Sends every message that is due (one batch); returns how many were attempted.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var due = await db.OutgoingMail
+            .FromSql($"""
+                SELECT * FROM "OutgoingMail"
+                WHERE "NextAttemptAt" IS NOT NULL AND "NextAttemptAt" <= {now}
+                ORDER BY "Id" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(cancellationToken);
+
+        foreach (var mail in due)
+        {
+            try
+            {
+                await DeliverAsync(mail, cancellationToken);
+                mail.MarkSent(clock.GetUtcNow());
+                LogSent(logger, mail.Id);
+            }
+            catch (Exception exception) when (exception is SmtpException or IOException or InvalidOperationException or FormatException)
+            {
+                mail.MarkFailed(exception.Message, clock.GetUtcNow(), options.Value.MaxAttempts);
+                LogFailed(logger, mail.Id, mail.Attempts, exception.Message);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return due.Count;
+    }
+
+    private async Task DeliverAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        using var message = new MailMessage(MailAddress(settings.From), new MailAddress(mail.To))
+        {
+            Subject = mail.Subject,
+            Body = mail.Body,
+            IsBodyHtml = false,
+            BodyEncoding = System.Text.Encoding.UTF8,
+            SubjectEncoding = System.Text.Encoding.UTF8,
+        };
+        message.Headers.Add("X-Portal-Mail-Id", mail.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        using var client = settings.PickupDirectory is { Length: > 0 } pickup
+            ? new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = Path.GetFullPath(pickup) }
+            : new SmtpClient(settings.Smtp.Host, settings.Smtp.Port) { EnableSsl = settings.Smtp.EnableSsl };
+        if (settings.Smtp.UserName is { Length: > 0 } user)
+        {
+            client.Credentials = new NetworkCredential(user, settings.Smtp.Password);
+        }
+
+        await client.SendMailAsync(message, cancellationToken);
+    }
+
+    private static MailAddress MailAddress(string from) => new(from);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail is written as .eml files to {Directory} instead of being sent")]
+    private static partial void LogPickup(ILogger logger, string directory);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Mail:Smtp:Host or Mail:PickupDirectory is configured: mail stays queued in the database")]
+    private static partial void LogNoTransport(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The mail queue could not be read; retrying on the next tick")]
+    private static partial void LogQueueUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail {MailId} sent")]
+    private static partial void LogSent(ILogger logger, long mailId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {MailId} failed (attempt {Attempts}): {Error}")]
+    private static partial void LogFailed(ILogger logger, long mailId, int attempts, string error);
+}
