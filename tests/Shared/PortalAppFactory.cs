@@ -13,5 +13,7 @@ public class PortalAppFactory(string connectionString, bool migrateOnStartup = t
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", migrateOnStartup ? "true" : "false");
+        // Every request checks the session against the account, so a deactivation or sign-out elsewhere shows at once.
+        builder.UseSetting("Identity:SessionValidationInterval", "00:00:00");
     }
 }

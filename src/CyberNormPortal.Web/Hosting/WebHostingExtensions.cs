@@ -2,6 +2,7 @@ using System.Globalization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Seeding;
 using CyberNormPortal.Web.Health;
+using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Rendering;
 using CyberNormPortal.Web.Synthesis;
 using Microsoft.AspNetCore.DataProtection;
@@ -29,7 +30,31 @@ public static class WebHostingExtensions
             options.LowercaseUrls = true;
             options.LowercaseQueryStrings = false;
         });
-        services.AddRazorPages().AddViewLocalization();
+        services.AddRazorPages(options =>
+            {
+                // Who may reach which folder; per-entry rules are in EntryAuthorizationHandler.
+                var pages = options.Conventions;
+                pages.AuthorizeFolder("/Account", PortalPolicies.SignedIn);
+                pages.AllowAnonymousToPage("/Account/SignIn");
+                pages.AllowAnonymousToPage("/Account/SignInTwoFactor");
+                pages.AllowAnonymousToPage("/Account/SignOut");
+                pages.AllowAnonymousToPage("/Account/ForgotPassword");
+                pages.AllowAnonymousToPage("/Account/ResetPassword");
+                pages.AllowAnonymousToPage("/Account/AcceptInvitation");
+                pages.AllowAnonymousToPage("/Account/AccessDenied");
+                pages.AuthorizeFolder("/My", PortalPolicies.Contributes);
+                pages.AuthorizePage("/Entries/New", PortalPolicies.Contributes);
+                pages.AuthorizePage("/Entries/Edit", PortalPolicies.Contributes);
+                pages.AuthorizePage("/Entries/History", PortalPolicies.SignedIn);
+                pages.AuthorizePage("/Entries/Preview", PortalPolicies.SignedIn);
+                pages.AuthorizeFolder("/Review", PortalPolicies.Reviews);
+                pages.AuthorizeFolder("/Moderation", PortalPolicies.Moderates);
+                pages.AuthorizeFolder("/Admin", PortalPolicies.ManagesInitiative);
+                pages.AuthorizeFolder("/Admin/Users", PortalPolicies.Administers);
+                pages.AuthorizeFolder("/Admin/Invitations", PortalPolicies.Administers);
+                pages.AuthorizeFolder("/Admin/Audit", PortalPolicies.Administers);
+            })
+            .AddViewLocalization();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<SynthesisReader>();
         services.AddScoped<ReferenceDataSeeder>();
