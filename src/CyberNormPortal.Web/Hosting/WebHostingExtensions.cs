@@ -1,10 +1,14 @@
 using System.Globalization;
+using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Seeding;
+using CyberNormPortal.Web.Entries;
 using CyberNormPortal.Web.Health;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Rendering;
 using CyberNormPortal.Web.Synthesis;
+using CyberNormPortal.Web.Validation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -54,9 +58,17 @@ public static class WebHostingExtensions
                 pages.AuthorizeFolder("/Admin/Invitations", PortalPolicies.Administers);
                 pages.AuthorizeFolder("/Admin/Audit", PortalPolicies.Administers);
             })
+            .AddMvcOptions(options =>
+            {
+                // Validation is FluentValidation's, run explicitly by each page: no implicit [Required] from nullability.
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty());
+            })
             .AddViewLocalization();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<SynthesisReader>();
+        services.AddScoped<EntryService>();
+        services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadyTag]);

@@ -95,6 +95,18 @@ public sealed class Browser(HttpClient client) : IDisposable
         return await ReadAsync(response, url);
     }
 
+    /// <summary>
+    /// POSTs fields straight to <paramref name="url"/> with a valid antiforgery token of this browser's own session
+    /// (taken from a page it may open), as a user crafting a request by hand would.
+    /// </summary>
+    public async Task<PageResponse> PostWithTokenAsync(string url, IEnumerable<KeyValuePair<string, string>> values)
+    {
+        var page = await GetAsync("/account/sign-in");
+        var token = page.Document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("No antiforgery token found.");
+        return await PostAsync(url, values.Append(new("__RequestVerificationToken", token)));
+    }
+
     /// <summary>Follows a redirect the way a browser would after a form post.</summary>
     public Task<PageResponse> FollowAsync(PageResponse response) =>
         GetAsync(response.RedirectPath ?? throw new InvalidOperationException($"{response.Url} answered {(int)response.Status}, not a redirect."));

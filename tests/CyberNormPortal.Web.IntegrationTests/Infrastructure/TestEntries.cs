@@ -1,4 +1,6 @@
+using CyberNormPortal.Domain.Cycles;
 using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Domain.States;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.IntegrationTests.Infrastructure;
@@ -26,4 +28,72 @@ public static class TestEntries
             await db.SaveChangesAsync();
             return entry.Id;
         });
+
+    /// <summary>A reporting cycle open for entries, for all States.</summary>
+    public static Task<int> OpenCycleAsync(this PortalFixture portal, string name = "Annual reporting 2026") =>
+        portal.WithDbAsync(async db =>
+        {
+            var cycle = new ReportingCycle($"open-{Guid.NewGuid():N}"[..20], name, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), null, isOpen: true);
+            db.Cycles.Add(cycle);
+            await db.SaveChangesAsync();
+            return cycle.Id;
+        });
+
+    /// <summary>
+    /// An entry of <paramref name="author"/>'s State taken to <paramref name="status"/> through the domain's own steps
+    /// (an approver and, for partner States, a moderator act as needed), as if people had done it in the portal.
+    /// </summary>
+    public static Task<int> CreateEntryAsync(
+        this PortalFixture portal, TestUser author, EntryStatus status = EntryStatus.Draft, TlpLabel visibility = TlpLabel.Clear,
+        int norm = 3, string title = "Draft: a national CSIRT")
+    {
+        var state = author.StateIso3 ?? throw new InvalidOperationException("The author needs a State.");
+        return portal.WithDbAsync(async db =>
+        {
+            var cycle = await db.Cycles.Where(c => c.IsOpen).Select(c => c.Id).FirstOrDefaultAsync();
+            if (cycle == 0)
+            {
+                cycle = await db.Cycles.Select(c => c.Id).FirstAsync();
+            }
+
+            var content = new EntryContent(
+                EntryKind.ImplementationStep, title, "A national CSIRT coordinates incident response.", "The **CSIRT** was set up in 2024.",
+                "en", visibility, [PracticeCategory.InstitutionsAndCerts], []);
+            var now = DateTimeOffset.UtcNow;
+            var contributor = new WorkflowActor(author.Id, author.DisplayName, WorkflowRoles.Contributor | WorkflowRoles.Approver, state);
+            var reviewer = new WorkflowActor("reviewer-" + state, "Reviewer of " + state, WorkflowRoles.Approver, state);
+            var moderator = new WorkflowActor("moderator", "Moderator", WorkflowRoles.Moderator, null);
+            var member = await db.States.Where(s => s.Iso3 == state).Select(s => s.Participation == InitiativeParticipation.Member).SingleAsync();
+            var context = new WorkflowContext(member, StateHasSinglePointOfContact: false);
+
+            var entry = Entry.CreateDraft(norm, cycle, state, content, contributor, now);
+            if (status != EntryStatus.Draft)
+            {
+                entry.Apply(WorkflowAction.Submit, contributor, context, now);
+            }
+
+            if (status is EntryStatus.AwaitingModeration or EntryStatus.Published or EntryStatus.Withdrawn)
+            {
+                entry.Apply(WorkflowAction.Approve, reviewer, context, now);
+                if (entry.Status == EntryStatus.AwaitingModeration && status != EntryStatus.AwaitingModeration)
+                {
+                    entry.Apply(WorkflowAction.Publish, moderator, context, now);
+                }
+            }
+
+            if (status == EntryStatus.Withdrawn)
+            {
+                entry.Apply(WorkflowAction.Withdraw, moderator, context, now, "Superseded");
+            }
+
+            if (entry.Status != status)
+            {
+                throw new InvalidOperationException($"{state} cannot reach {status} this way (it is {entry.Status}).");
+            }
+
+            db.Entries.Add(entry);
+            await db.SaveChangesAsync();
+            return entry.Id;
+        });
+    }
 }

@@ -50,6 +50,44 @@ public static class Labels
         RegionalGroup.WesternEuropeanAndOthers => "Western European and other States",
     };
 
+    public static string Reference(ReferenceKind kind) => kind switch
+    {
+        ReferenceKind.Legislation => "Legislation",
+        ReferenceKind.Strategy => "Strategy",
+        ReferenceKind.Report => "Report",
+        ReferenceKind.OfficialStatement => "Official statement",
+        ReferenceKind.Guidance => "Guidance",
+        ReferenceKind.Website => "Website",
+        ReferenceKind.Other => "Other document",
+    };
+
+    public static string Status(EntryStatus status) => status switch
+    {
+        EntryStatus.Draft => "Draft",
+        EntryStatus.Submitted => "Submitted for review",
+        EntryStatus.AwaitingModeration => "Awaiting moderation",
+        EntryStatus.Published => "Published",
+        EntryStatus.Withdrawn => "Withdrawn",
+    };
+
+    public static string Action(WorkflowAction action) => action switch
+    {
+        WorkflowAction.Submit => "Submitted",
+        WorkflowAction.Approve => "Approved",
+        WorkflowAction.Return => "Returned",
+        WorkflowAction.Publish => "Published",
+        WorkflowAction.Withdraw => "Withdrawn",
+    };
+
+    public static string ActionButton(WorkflowAction action) => action switch
+    {
+        WorkflowAction.Submit => "Submit for review",
+        WorkflowAction.Approve => "Approve",
+        WorkflowAction.Return => "Return with this reason",
+        WorkflowAction.Publish => "Publish",
+        WorkflowAction.Withdraw => "Withdraw with this reason",
+    };
+
     public static string Tlp(TlpLabel label) => label switch
     {
         TlpLabel.Clear => "TLP:CLEAR",

@@ -1,0 +1,227 @@
+using CyberNormPortal.Domain.Common;
+using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Domain.States;
+using CyberNormPortal.Web.Auditing;
+using CyberNormPortal.Web.Authorization;
+using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Data.Configurations;
+using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberNormPortal.Web.Entries;
+
+/// <summary>The outcome of a save or a workflow step as the page shows it.</summary>
+public enum SaveOutcome
+{
+    Saved,
+
+    /// <summary>The text was saved, but the submission for review was refused; the message says why.</summary>
+    SavedNotSubmitted,
+
+    /// <summary>Someone else changed the entry since the user loaded it; nothing was written.</summary>
+    Conflict,
+
+    /// <summary>The domain refused the step; nothing was written. The message says why.</summary>
+    Refused,
+}
+
+/// <summary>
+/// Writes entries: new drafts, new revisions and workflow steps, each saved in one unit of work with its
+/// review event, its audit record and the notifications it triggers. Saves check the entry's row version,
+/// so nobody overwrites a change they have not seen.
+/// </summary>
+public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue mail, TimeProvider clock)
+{
+    public Task<EntryAccess?> AccessAsync(int id, CancellationToken cancellationToken) =>
+        db.Entries.AsNoTracking()
+            .Where(e => e.Id == id)
+            .Select(e => new EntryAccess(e.Id, e.StateIso3, e.Status))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The entry with its revisions and review events, tracked for a change.</summary>
+    public Task<Entry?> LoadAsync(int id, CancellationToken cancellationToken) =>
+        db.Entries.Include(e => e.Revisions).Include(e => e.ReviewEvents).AsSplitQuery()
+            .SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+
+    public uint VersionOf(Entry entry) => db.Entry(entry).Property<uint>(EntryConfiguration.VersionProperty).CurrentValue;
+
+    /// <summary>What the workflow needs to know about the entry's State.</summary>
+    public async Task<WorkflowContext> ContextAsync(string? stateIso3, CancellationToken cancellationToken)
+    {
+        if (stateIso3 is null)
+        {
+            return new WorkflowContext(StateIsInitiativeMember: true, StateHasSinglePointOfContact: false);
+        }
+
+        var isMember = await db.States.Where(s => s.Iso3 == stateIso3)
+            .Select(s => s.Participation == InitiativeParticipation.Member)
+            .SingleAsync(cancellationToken);
+        var pointsOfContact = await UsersInRoles(stateIso3, PortalRoles.Contributor, PortalRoles.Approver).CountAsync(cancellationToken);
+        return new WorkflowContext(isMember, pointsOfContact <= 1);
+    }
+
+    public async Task<(SaveOutcome Outcome, Entry? Entry, string? Message)> CreateAsync(
+        int normNumber, int cycleId, EntryContent content, WorkflowActor author, bool submit, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        Entry entry;
+        try
+        {
+            entry = Entry.CreateDraft(normNumber, cycleId, author.StateIso3!, content, author, now);
+        }
+        catch (DomainException exception)
+        {
+            return (SaveOutcome.Refused, null, exception.Message);
+        }
+
+        db.Entries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken); // the id is needed for the audit subject and the links
+        audit.Add(AuditActions.EntryCreated, Subject(entry), $"Norm {normNumber}, revision 1: {content.Title}");
+        if (submit)
+        {
+            var refusal = await StepAsync(entry, WorkflowAction.Submit, author, null, cancellationToken);
+            if (refusal is not null)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return (SaveOutcome.SavedNotSubmitted, entry, refusal);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (SaveOutcome.Saved, entry, null);
+    }
+
+    /// <summary>Saves a new revision, provided the entry is still at <paramref name="expectedVersion"/>.</summary>
+    public async Task<(SaveOutcome Outcome, string? Message)> EditAsync(
+        Entry entry, uint expectedVersion, EntryContent content, WorkflowActor editor, bool submit, CancellationToken cancellationToken)
+    {
+        if (VersionOf(entry) != expectedVersion)
+        {
+            return (SaveOutcome.Conflict, null);
+        }
+
+        ExpectVersion(entry, expectedVersion);
+        try
+        {
+            var revision = entry.Edit(content, editor, clock.GetUtcNow());
+            audit.Add(AuditActions.EntryEdited, Subject(entry), $"Revision {revision.Number}: {content.Title}");
+            if (submit && await StepAsync(entry, WorkflowAction.Submit, editor, null, cancellationToken) is { } refusal)
+            {
+                // The revision is still saved; only the submission was refused.
+                return await SaveAsync(SaveOutcome.SavedNotSubmitted, refusal, cancellationToken);
+            }
+        }
+        catch (DomainException exception)
+        {
+            return (SaveOutcome.Refused, exception.Message);
+        }
+
+        return await SaveAsync(SaveOutcome.Saved, null, cancellationToken);
+    }
+
+    /// <summary>Takes one workflow step, provided the entry is still at <paramref name="expectedVersion"/>.</summary>
+    public async Task<(SaveOutcome Outcome, string? Message)> ApplyAsync(
+        Entry entry, uint expectedVersion, WorkflowAction action, WorkflowActor actor, string? reason, CancellationToken cancellationToken)
+    {
+        if (VersionOf(entry) != expectedVersion)
+        {
+            return (SaveOutcome.Conflict, null);
+        }
+
+        ExpectVersion(entry, expectedVersion);
+        var refusal = await StepAsync(entry, action, actor, reason, cancellationToken);
+        return refusal is not null
+            ? (SaveOutcome.Refused, refusal)
+            : await SaveAsync(SaveOutcome.Saved, null, cancellationToken);
+    }
+
+    private async Task<(SaveOutcome, string?)> SaveAsync(SaveOutcome outcome, string? message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return (outcome, message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: nothing of ours was written.
+            db.ChangeTracker.Clear();
+            return (SaveOutcome.Conflict, null);
+        }
+    }
+
+    private void ExpectVersion(Entry entry, uint version) =>
+        db.Entry(entry).Property<uint>(EntryConfiguration.VersionProperty).OriginalValue = version;
+
+    /// <summary>Applies the step and queues its audit record and notifications; returns the refusal, if any.</summary>
+    private async Task<string?> StepAsync(Entry entry, WorkflowAction action, WorkflowActor actor, string? reason, CancellationToken cancellationToken)
+    {
+        var context = await ContextAsync(entry.StateIso3, cancellationToken);
+        ReviewEvent step;
+        try
+        {
+            step = entry.Apply(action, actor, context, clock.GetUtcNow(), reason);
+        }
+        catch (DomainException exception)
+        {
+            return exception.Message;
+        }
+
+        audit.Add(AuditActions.Workflow(action), Subject(entry),
+            $"{step.FromStatus} → {step.ToStatus}, revision {step.RevisionNumber}" + (step.Reason is null ? "" : $": {step.Reason}"));
+        await NotifyAsync(entry, step, context, cancellationToken);
+        return null;
+    }
+
+    private async Task NotifyAsync(Entry entry, ReviewEvent step, WorkflowContext context, CancellationToken cancellationToken)
+    {
+        var title = entry.LatestRevision!.Title;
+        var link = mail.Link($"/entries/{entry.Id}/review");
+        var author = entry.LatestRevision.SavedByUserId;
+        switch (step.ToStatus)
+        {
+            case EntryStatus.Submitted:
+                var reviewers = context.StateHasSinglePointOfContact
+                    ? UsersInRoles(null, PortalRoles.Moderator)
+                    : UsersInRoles(entry.StateIso3, PortalRoles.Approver).Where(u => u.Id != step.ActorUserId);
+                await SendAsync(reviewers, $"For your review: {title}",
+                    $"{step.ActorName} submitted \"{title}\" for review.\n\nReview it: {link}\n", cancellationToken);
+                break;
+            case EntryStatus.AwaitingModeration:
+                await SendAsync(UsersInRoles(null, PortalRoles.Moderator), $"Awaiting moderation: {title}",
+                    $"{step.ActorName} approved \"{title}\". It waits for a moderator before it is published.\n\nModerate it: {link}\n", cancellationToken);
+                break;
+            case EntryStatus.Draft when step.Action == WorkflowAction.Return:
+                await SendAsync(db.Users.Where(u => u.Id == author && u.IsActive), $"Returned to you: {title}",
+                    $"{step.ActorName} returned \"{title}\" to you with this reason:\n\n{step.Reason}\n\nEdit it: {mail.Link($"/entries/{entry.Id}/edit")}\n", cancellationToken);
+                break;
+            case EntryStatus.Published:
+                await SendAsync(db.Users.Where(u => u.Id == author && u.IsActive), $"Published: {title}",
+                    $"\"{title}\" is published.\n\nSee it: {mail.Link($"/entries/{entry.Id}")}\n", cancellationToken);
+                break;
+        }
+    }
+
+    private async Task SendAsync(IQueryable<PortalUser> recipients, string subject, string body, CancellationToken cancellationToken)
+    {
+        var addresses = await recipients.Where(u => u.Email != null).Select(u => u.Email!).ToListAsync(cancellationToken);
+        foreach (var address in addresses)
+        {
+            mail.Enqueue(address, subject, body);
+        }
+    }
+
+    /// <summary>Active users holding any of <paramref name="roles"/> (bound to <paramref name="stateIso3"/> when given).</summary>
+    private IQueryable<PortalUser> UsersInRoles(string? stateIso3, params string[] roles)
+    {
+        var normalized = roles.Select(r => r.ToUpperInvariant()).ToList();
+        var inRole = from userRole in db.UserRoles
+                     join role in db.Roles on userRole.RoleId equals role.Id
+                     where normalized.Contains(role.NormalizedName!)
+                     select userRole.UserId;
+        return db.Users.Where(u => u.IsActive && inRole.Contains(u.Id) && (stateIso3 == null || u.StateIso3 == stateIso3));
+    }
+
+    private static string Subject(Entry entry) => $"entry:{entry.Id}";
+}

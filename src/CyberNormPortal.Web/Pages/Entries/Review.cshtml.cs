@@ -1,0 +1,154 @@
+using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Web.Authorization;
+using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Entries;
+using CyberNormPortal.Web.Rendering;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberNormPortal.Web.Pages.Entries;
+
+/// <summary>
+/// An entry's working copy — its newest revision, whatever its status — with the workflow steps the signed-in
+/// user may take on it now. Only the entry's own State's points of contact and moderators reach it.
+/// </summary>
+public sealed class ReviewModel(
+    PortalDbContext db, EntryService entries, IAuthorizationService authorization, MarkdownRenderer markdown) : PageModel
+{
+    public const int ReasonMax = 2000;
+
+    public Entry Entry { get; private set; } = null!;
+
+    public Revision Latest { get; private set; } = null!;
+
+    public uint Version { get; private set; }
+
+    public string AuthorName { get; private set; } = "";
+
+    public string NormShortTitle { get; private set; } = "";
+
+    public string CycleName { get; private set; } = "";
+
+    public IHtmlContent Body { get; private set; } = HtmlString.Empty;
+
+    public bool CanEdit { get; private set; }
+
+    /// <summary>The steps this user may take now; each gets its own form.</summary>
+    public IReadOnlyList<WorkflowAction> Actions { get; private set; } = [];
+
+    /// <summary>What the newest revision changes against the published one, while a new revision is in progress.</summary>
+    public IReadOnlyList<FieldDiff>? ChangesSincePublished { get; private set; }
+
+    public ReviewEvent? LastReturn { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Notice { get; set; }
+
+    /// <summary>The step that failed on the last post, to show its error next to its reason field.</summary>
+    public WorkflowAction? FailedAction { get; private set; }
+
+    public string? Reason { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(
+        int id, [FromForm] WorkflowAction action, [FromForm] string? reason, [FromForm] uint version, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var actor = PortalActor.From(User)!;
+        FailedAction = action;
+        Reason = reason;
+        if (reason?.Length > ReasonMax)
+        {
+            ModelState.AddModelError("reason", $"A reason can have at most {ReasonMax:N0} characters.");
+            return Page();
+        }
+
+        var context = await entries.ContextAsync(Entry.StateIso3, cancellationToken);
+        var decision = EntryWorkflow.Decide(Entry, action, actor, context, string.IsNullOrWhiteSpace(reason) ? "?" : reason);
+        if (!decision.IsAllowed)
+        {
+            ModelState.AddModelError(string.Empty, decision.Refusal!);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        if (action is WorkflowAction.Return or WorkflowAction.Withdraw && string.IsNullOrWhiteSpace(reason))
+        {
+            ModelState.AddModelError("reason", "Give a reason: the author will read it.");
+            return Page();
+        }
+
+        var (outcome, message) = await entries.ApplyAsync(Entry, version, action, actor, reason, cancellationToken);
+        if (outcome == SaveOutcome.Saved)
+        {
+            return Redirect($"/entries/{id}/review?notice={action.ToString().ToLowerInvariant()}");
+        }
+
+        // Someone else acted first (or the rules refused): show the entry as it is now, with why.
+        db.ChangeTracker.Clear();
+        await LoadAsync(id, cancellationToken);
+        ModelState.AddModelError(string.Empty, outcome == SaveOutcome.Conflict
+            ? "Someone else changed this entry while you were looking at it. Here it is as it is now: check it, then decide again."
+            : message!);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var access = await entries.AccessAsync(id, cancellationToken);
+        if (access is null || !(await authorization.AuthorizeAsync(User, access, EntryOperations.ReadWorkingCopy)).Succeeded)
+        {
+            return NotFound();
+        }
+
+        Entry = (await entries.LoadAsync(id, cancellationToken))!;
+        Latest = Entry.LatestRevision!;
+        Version = entries.VersionOf(Entry);
+        var names = await db.Entries.AsNoTracking().Where(e => e.Id == id)
+            .Select(e => new
+            {
+                Author = e.StateIso3 != null
+                    ? db.States.Where(s => s.Iso3 == e.StateIso3).Select(s => s.Name).First()
+                    : db.Groups.Where(g => g.Id == e.GroupId).Select(g => g.Name).First(),
+                Norm = db.Norms.Where(n => n.Number == e.NormNumber).Select(n => n.ShortTitle).First(),
+                Cycle = db.Cycles.Where(c => c.Id == e.CycleId).Select(c => c.Name).First(),
+            })
+            .SingleAsync(cancellationToken);
+        AuthorName = names.Author;
+        NormShortTitle = names.Norm;
+        CycleName = names.Cycle;
+        Body = markdown.Render(Latest.Body);
+        CanEdit = (await authorization.AuthorizeAsync(User, access, EntryOperations.Edit)).Succeeded;
+        LastReturn = Entry.Status == EntryStatus.Draft
+            ? Entry.ReviewEvents.OrderBy(e => e.At).LastOrDefault() is { Action: WorkflowAction.Return } returned ? returned : null
+            : null;
+        if (Entry.PublishedRevisionNumber is { } published && published != Latest.Number)
+        {
+            ChangesSincePublished = TextDiff.Revisions(Entry.Revisions.Single(r => r.Number == published), Latest);
+        }
+
+        var actor = PortalActor.From(User)!;
+        var context = await entries.ContextAsync(Entry.StateIso3, cancellationToken);
+        Actions = Enum.GetValues<WorkflowAction>()
+            .Where(action => EntryWorkflow.Decide(Entry, action, actor, context, reason: "?").IsAllowed)
+            .ToList();
+        return null;
+    }
+}

@@ -1,0 +1,5 @@
+using CyberNormPortal.Web.Entries;
+
+namespace CyberNormPortal.Web.Pages.Shared;
+
+public sealed record WorkQueueModel(IReadOnlyList<WorkingEntry> Entries, string EmptyText);

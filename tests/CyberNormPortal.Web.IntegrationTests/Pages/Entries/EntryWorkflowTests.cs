@@ -1,0 +1,169 @@
+using System.Net;
+using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Web.Auditing;
+using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberNormPortal.Web.IntegrationTests.Pages.Entries;
+
+/// <summary>The life of an entry as the people involved meet it, through the portal's pages.</summary>
+public sealed class EntryWorkflowTests(PortalFixture portal) : PortalTest(portal)
+{
+    private static Dictionary<string, object?> NewEntryFields(int cycle, string title = "Kenya's national CSIRT", string command = "save") => new()
+    {
+        ["Input.NormNumber"] = "3",
+        ["Input.CycleId"] = cycle.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.Kind"] = nameof(EntryKind.ImplementationStep),
+        ["Input.PracticeCategories"] = new[] { nameof(PracticeCategory.InstitutionsAndCerts), nameof(PracticeCategory.IncidentResponseAndCrisisManagement) },
+        ["Input.Title"] = title,
+        ["Input.Summary"] = "KE-CIRT/CC coordinates the national response to incidents.",
+        ["Input.Body"] = "The centre was set up under the **Computer Misuse and Cybercrimes Act**.",
+        ["Input.Language"] = "en",
+        ["Input.Visibility"] = nameof(TlpLabel.Clear),
+        ["Input.References[0].Title"] = "Computer Misuse and Cybercrimes Act, 2018",
+        ["Input.References[0].Url"] = "https://kenyalaw.org/",
+        ["Input.References[0].Kind"] = nameof(ReferenceKind.Legislation),
+        ["Command"] = command,
+    };
+
+    private static int EntryIdFrom(PageResponse response) =>
+        response.RedirectPath is null ? throw new InvalidOperationException("No redirect: " + response.Status + " " + response.Text) : int.Parse(response.RedirectPath!.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, object?> Step(WorkflowAction action, string? reason = null) => new()
+    {
+        ["action"] = action.ToString(),
+        ["reason"] = reason,
+    };
+
+    [Fact]
+    public async Task PartnerStateEntry_GoesThroughReviewAndModeration_ThenReadersSeeIt()
+    {
+        var cycle = await Portal.OpenCycleAsync();
+        var (contributor, author) = await Portal.SignInAsAsync(PortalRoles.Contributor, "KEN");
+        var (approver, approverUser) = await Portal.SignInAsAsync(PortalRoles.Approver, "KEN");
+        var (moderator, moderatorUser) = await Portal.SignInAsAsync(PortalRoles.Moderator);
+
+        var created = await contributor.SubmitAsync("/entries/new", NewEntryFields(cycle, command: "submit"));
+        var id = EntryIdFrom(created);
+        Assert.Equal($"/entries/{id}/review?notice=submitted", created.RedirectPath);
+        Assert.Contains(await MailToAsync(approverUser.Email), m => m.Subject.Contains("For your review"));
+
+        var returned = await approver.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Return, "Please name the responsible ministry."), "#action-return");
+        Assert.Equal(HttpStatusCode.Redirect, returned.Status);
+        Assert.Contains(await MailToAsync(author.Email), m => m.Subject.Contains("Returned") && m.Body.Contains("Please name the responsible ministry."));
+        var desk = await contributor.GetAsync("/my");
+        Assert.Contains("Please name the responsible ministry.", desk.Text);
+
+        var edit = await contributor.GetAsync($"/entries/{id}/edit");
+        var resubmitted = await contributor.SubmitAsync(edit, new Dictionary<string, object?>
+        {
+            ["Input.Summary"] = "KE-CIRT/CC, under the Communications Authority, coordinates the national response.",
+            ["Command"] = "submit",
+        });
+        Assert.Equal($"/entries/{id}/review?notice=submitted", resubmitted.RedirectPath);
+
+        var approved = await approver.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Approve), "#action-approve");
+        Assert.Equal(HttpStatusCode.Redirect, approved.Status);
+        Assert.Equal(EntryStatus.AwaitingModeration, await StatusAsync(id));
+        Assert.Contains(await MailToAsync(moderatorUser.Email), m => m.Subject.Contains("Awaiting moderation"));
+        var queue = await moderator.GetAsync("/moderation");
+        Assert.Contains("Kenya's national CSIRT", queue.Text);
+
+        using var visitor = Portal.NewBrowser();
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/entries/{id}")).Status);
+
+        var published = await moderator.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Publish), "#action-publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.Status);
+
+        var page = await visitor.GetAsync($"/entries/{id}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("under the Communications Authority", page.Text);
+        Assert.Contains("Kenya's national CSIRT", (await visitor.GetAsync("/norms/3")).Text);
+        Assert.Contains("Kenya's national CSIRT", (await visitor.GetAsync("/states/ken")).Text);
+        Assert.Contains("Kenya's national CSIRT", (await visitor.GetAsync("/synthesis")).Text);
+        Assert.Contains(await MailToAsync(author.Email), m => m.Subject.StartsWith("Published"));
+
+        var steps = await Portal.WithDbAsync(db => db.AuditRecords.Where(a => a.Subject == $"entry:{id}").OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+        Assert.Equal(
+            [AuditActions.EntryCreated, "entry-submit", "entry-return", AuditActions.EntryEdited, "entry-submit", "entry-approve", "entry-publish"],
+            steps);
+        var history = await contributor.GetAsync($"/entries/{id}/history");
+        Assert.Contains("Please name the responsible ministry.", history.Text);
+        Assert.Contains("under the Communications Authority", history.Text);
+    }
+
+    [Fact]
+    public async Task MemberStateEntry_IsPublishedWhenApproved()
+    {
+        await Portal.OpenCycleAsync();
+        var (contributor, author) = await Portal.SignInAsAsync(PortalRoles.Contributor, "FRA");
+        var (approver, _) = await Portal.SignInAsAsync(PortalRoles.Approver, "FRA");
+        var id = await Portal.CreateEntryAsync(author, EntryStatus.Submitted, title: "ANSSI's role");
+
+        var approved = await approver.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Approve), "#action-approve");
+
+        Assert.Equal($"/entries/{id}/review?notice=approve", approved.RedirectPath);
+        Assert.Equal(EntryStatus.Published, await StatusAsync(id));
+        using var visitor = Portal.NewBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/entries/{id}")).Status);
+        Assert.Contains("ANSSI's role", (await contributor.GetAsync("/my")).Text);
+    }
+
+    [Fact]
+    public async Task Approve_RevisionTheApproverEditedLast_IsRefusedAndChangesNothing()
+    {
+        await Portal.OpenCycleAsync();
+        var (approver, approverUser) = await Portal.SignInAsAsync(PortalRoles.Approver, "FRA");
+        await Portal.CreateUserAsync(PortalRoles.Contributor, "FRA"); // a second point of contact: no stand-in
+        var id = await Portal.CreateEntryAsync(approverUser, EntryStatus.Submitted);
+
+        var review = await approver.GetAsync($"/entries/{id}/review");
+        Assert.Null(review.Document.QuerySelector("#action-approve"));
+        var forced = await approver.PostWithTokenAsync($"/entries/{id}/review", [new("action", "Approve"), new("version", "0")]);
+
+        Assert.Equal(HttpStatusCode.Forbidden, forced.Status);
+        Assert.Contains("four eyes", forced.Text);
+        Assert.Equal(EntryStatus.Submitted, await StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task Return_WithoutReason_AsksForOneNextToTheField()
+    {
+        var (_, author) = await Portal.SignInAsAsync(PortalRoles.Contributor, "KEN");
+        var (approver, _) = await Portal.SignInAsAsync(PortalRoles.Approver, "KEN");
+        var id = await Portal.CreateEntryAsync(author, EntryStatus.Submitted);
+
+        var response = await approver.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Return, "   "), "#action-return");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("Give a reason: the author will read it.", response.Document.QuerySelector("#reason-return-error")?.TextContent);
+        Assert.Equal("true", response.Document.QuerySelector("#reason-return")?.GetAttribute("aria-invalid"));
+        Assert.Equal(EntryStatus.Submitted, await StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task EditingAPublishedEntry_KeepsThePublishedTextVisibleUntilTheNewOneIsPublished()
+    {
+        var (contributor, author) = await Portal.SignInAsAsync(PortalRoles.Contributor, "FRA");
+        var id = await Portal.CreateEntryAsync(author, EntryStatus.Published, title: "Original title");
+
+        var edit = await contributor.GetAsync($"/entries/{id}/edit");
+        var saved = await contributor.SubmitAsync(edit, new Dictionary<string, object?> { ["Input.Title"] = "Revised title", ["Command"] = "save" });
+        Assert.True(saved.RedirectPath == $"/entries/{id}/review?notice=saved", saved.Status + saved.Text);
+
+        using var visitor = Portal.NewBrowser();
+        var page = await visitor.GetAsync($"/entries/{id}");
+        Assert.Contains("Original title", page.Text);
+        Assert.DoesNotContain("Revised title", page.Text);
+        var working = await contributor.GetAsync($"/entries/{id}/review");
+        Assert.Contains("Revised title", working.Text);
+        Assert.Contains("Readers see revision 1", working.Text);
+    }
+
+    private Task<EntryStatus> StatusAsync(int id) => Portal.WithDbAsync(db => db.Entries.Where(e => e.Id == id).Select(e => e.Status).SingleAsync());
+
+    private Task<List<(string Subject, string Body)>> MailToAsync(string email) =>
+        Portal.WithDbAsync(async db => (await db.OutgoingMail.Where(m => m.To == email).Select(m => new { m.Subject, m.Body }).ToListAsync())
+            .Select(m => (m.Subject, m.Body)).ToList());
+}
