@@ -49,8 +49,8 @@ public static class WebHostingExtensions
                 pages.AuthorizeFolder("/My", PortalPolicies.Contributes);
                 pages.AuthorizePage("/Entries/New", PortalPolicies.Contributes);
                 pages.AuthorizePage("/Entries/Edit", PortalPolicies.Contributes);
+                pages.AuthorizePage("/Entries/Review", PortalPolicies.SignedIn);
                 pages.AuthorizePage("/Entries/History", PortalPolicies.SignedIn);
-                pages.AuthorizePage("/Entries/Preview", PortalPolicies.SignedIn);
                 pages.AuthorizeFolder("/Review", PortalPolicies.Reviews);
                 pages.AuthorizeFolder("/Moderation", PortalPolicies.Moderates);
                 pages.AuthorizeFolder("/Admin", PortalPolicies.ManagesInitiative);

@@ -94,11 +94,11 @@ public sealed class EntryFormValidator : AbstractValidator<EntryFormInput>
         RuleFor(i => i.NormNumber)
             .NotNull().WithMessage("Choose the norm this entry is about.")
             .MustAsync((number, ct) => db.Norms.AnyAsync(n => n.Number == number, ct))
-            .When(i => i.NormNumber is not null).WithMessage("Choose one of the eleven norms.");
+            .When(i => i.NormNumber is not null, ApplyConditionTo.CurrentValidator).WithMessage("Choose one of the eleven norms.");
         RuleFor(i => i.CycleId)
             .NotNull().WithMessage("Choose the reporting cycle.")
             .MustAsync(async (id, ct) => id == acceptedCycleId || await db.Cycles.AnyAsync(c => c.Id == id && c.IsOpen, ct))
-            .When(i => i.CycleId is not null).WithMessage("Choose a reporting cycle that is open for entries.");
+            .When(i => i.CycleId is not null, ApplyConditionTo.CurrentValidator).WithMessage("Choose a reporting cycle that is open for entries.");
         RuleFor(i => i.Kind).NotNull().WithMessage("Choose what kind of entry this is.")
             .IsInEnum().WithMessage("Choose what kind of entry this is.");
         RuleFor(i => i.PracticeCategories).NotEmpty().WithMessage("Choose at least one practice category.");
@@ -118,11 +118,11 @@ public sealed class EntryFormValidator : AbstractValidator<EntryFormInput>
         RuleForEach(i => i.References).ChildRules(reference =>
         {
             reference.RuleFor(r => r.Title)
-                .Must(t => !string.IsNullOrWhiteSpace(t)).When(r => !string.IsNullOrWhiteSpace(r.Url)).WithMessage("Give the reference a title.")
+                .Must(t => !string.IsNullOrWhiteSpace(t)).When(r => !string.IsNullOrWhiteSpace(r.Url), ApplyConditionTo.CurrentValidator).WithMessage("Give the reference a title.")
                 .MaximumLength(300).WithMessage("A reference title can have at most 300 characters.");
             reference.RuleFor(r => r.Url)
-                .Must(t => !string.IsNullOrWhiteSpace(t)).When(r => !string.IsNullOrWhiteSpace(r.Title)).WithMessage("Give the reference's web address.")
-                .Must(IsWebAddress).When(r => !string.IsNullOrWhiteSpace(r.Url)).WithMessage("Enter a web address starting with http:// or https://.")
+                .Must(t => !string.IsNullOrWhiteSpace(t)).When(r => !string.IsNullOrWhiteSpace(r.Title), ApplyConditionTo.CurrentValidator).WithMessage("Give the reference's web address.")
+                .Must(IsWebAddress).When(r => !string.IsNullOrWhiteSpace(r.Url), ApplyConditionTo.CurrentValidator).WithMessage("Enter a web address starting with http:// or https://.")
                 .MaximumLength(2000).WithMessage("A web address can have at most 2,000 characters.");
             reference.RuleFor(r => r.Kind).IsInEnum().WithMessage("Choose the kind of document.");
         });
