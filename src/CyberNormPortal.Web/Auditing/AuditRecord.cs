@@ -51,6 +51,7 @@ public static class AuditActions
     public const string PasswordReset = "password-reset";
     public const string TwoFactorEnabled = "two-factor-enabled";
     public const string TwoFactorDisabled = "two-factor-disabled";
+    public const string RecoveryCodesRenewed = "recovery-codes-renewed";
     public const string Invited = "invited";
     public const string InvitationAccepted = "invitation-accepted";
     public const string InvitationRevoked = "invitation-revoked";

@@ -1,0 +1,77 @@
+using CyberNormPortal.Web.Auditing;
+using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Validation;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CyberNormPortal.Web.Pages.Account;
+
+/// <summary>A signed-in user changes their password; the current one proves it is them at the keyboard.</summary>
+public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AuditLog audit, PortalDbContext db) : PageModel
+{
+    public const string WrongCurrentPasswordMessage = "That is not your current password.";
+
+    private static readonly InputValidator Validator = new();
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        if (!await Validator.ValidateIntoAsync(Input, ModelState))
+        {
+            return Page();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        if (!result.Succeeded)
+        {
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                ModelState.AddModelError("Input.CurrentPassword", WrongCurrentPasswordMessage);
+            }
+
+            PasswordErrors.AddTo(ModelState, result.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.PasswordMismatch)));
+            return Page();
+        }
+
+        // The change gave the account a new security stamp: re-issue this session's cookie, other sessions end.
+        await signIn.RefreshSignInAsync(user);
+        audit.Add(AuditActions.PasswordChanged, $"user:{user.Email}");
+        await db.SaveChangesAsync();
+        return RedirectToPage("/Account/Index", new { notice = IndexModel.PasswordChangedNotice });
+    }
+
+    public sealed class InputModel
+    {
+        public string CurrentPassword { get; set; } = "";
+
+        public string NewPassword { get; set; } = "";
+
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator()
+        {
+            RuleFor(i => i.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
+            RuleFor(i => i.NewPassword).NotEmpty().WithMessage("Enter a new password.")
+                .MaximumLength(200).WithMessage("A password has at most 200 characters.");
+            RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage("The two passwords are not the same.")
+                .When(i => i.NewPassword.Length > 0);
+        }
+    }
+}
