@@ -1,3 +1,4 @@
+using CyberNormPortal.Domain.Cycles;
 using CyberNormPortal.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CyberNormPortal.Web.Identity;
 
 /// <summary>
-/// Development only: one account per role, so a newcomer can try every screen. The credentials are printed
+/// Development only: an open reporting cycle and one account per role, so a newcomer can try every screen. The credentials are printed
 /// at start-up. Never seeded outside Development.
 /// </summary>
 public sealed partial class DemoAccounts(UserManager<PortalUser> users, PortalDbContext db, TimeProvider clock, ILogger<DemoAccounts> logger)
@@ -24,8 +25,19 @@ public sealed partial class DemoAccounts(UserManager<PortalUser> users, PortalDb
         ("admin@demo.cybernormportal.invalid", "Demo Administrator", PortalRoles.Administrator),
     ];
 
+    public const string DemoCycleSlug = "demo-2026";
+
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
+        // Something to report into: an open cycle for all States.
+        if (!await db.Cycles.AnyAsync(c => c.IsOpen, cancellationToken))
+        {
+            var year = clock.GetUtcNow().Year;
+            db.Cycles.Add(new ReportingCycle(
+                DemoCycleSlug, $"Annual reporting {year} (demo)", new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), scopeGroupId: null, isOpen: true));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         foreach (var (email, name, role) in Accounts)
         {
             if (await db.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), cancellationToken))

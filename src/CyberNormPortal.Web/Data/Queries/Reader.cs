@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CyberNormPortal.Web.Identity;
 
 namespace CyberNormPortal.Web.Data.Queries;
 
@@ -10,11 +11,8 @@ public sealed record Reader(bool IsSignedIn, string? StateIso3, bool IsModerator
 {
     public static readonly Reader Anonymous = new(false, null, false);
 
-    public const string StateClaim = "portal:state";
-    public const string ModeratorRole = "Moderator";
-
     public static Reader From(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true
-            ? new Reader(true, user.FindFirstValue(StateClaim), user.IsInRole(ModeratorRole))
+            ? new Reader(true, user.FindFirstValue(PortalClaims.State), user.IsInRole(PortalRoles.Moderator))
             : Anonymous;
 }

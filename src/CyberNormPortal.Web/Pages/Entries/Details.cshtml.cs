@@ -1,7 +1,9 @@
 using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
 using CyberNormPortal.Web.Rendering;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.Pages.Entries;
 
-public sealed class DetailsModel(PortalDbContext db, MarkdownRenderer markdown) : PageModel
+public sealed class DetailsModel(PortalDbContext db, MarkdownRenderer markdown, IAuthorizationService authorization) : PageModel
 {
     public PublishedEntry Entry { get; private set; } = new();
 
@@ -20,6 +22,9 @@ public sealed class DetailsModel(PortalDbContext db, MarkdownRenderer markdown) 
     public IReadOnlyList<EntryReference> References { get; private set; } = [];
 
     public IHtmlContent Body { get; private set; } = HtmlString.Empty;
+
+    /// <summary>Whether the reader is one of the people who see the entry's working copy and history.</summary>
+    public bool CanSeeWorkingCopy { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -48,6 +53,12 @@ public sealed class DetailsModel(PortalDbContext db, MarkdownRenderer markdown) 
         GroupSlug = text.GroupSlug;
         References = text.References;
         Body = markdown.Render(text.Body);
+        if (entry.StateIso3 is not null && User.Identity?.IsAuthenticated == true)
+        {
+            var access = new EntryAccess(entry.Id, entry.StateIso3, EntryStatus.Published);
+            CanSeeWorkingCopy = (await authorization.AuthorizeAsync(User, access, EntryOperations.ReadWorkingCopy)).Succeeded;
+        }
+
         return Page();
     }
 }
