@@ -44,7 +44,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public Paging Paging { get; private set; } = Paging.For(1, 0, PageSize);
 
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         var query = db.AuditRecords.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Actor))

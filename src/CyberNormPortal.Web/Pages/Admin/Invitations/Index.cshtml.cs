@@ -41,7 +41,7 @@ public sealed class IndexModel(
 
     public Paging Paging { get; private set; } = Paging.For(1, 0);
 
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken) => await LoadAsync(page, cancellationToken);
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) => await LoadAsync(page, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public Paging Paging { get; private set; } = Paging.For(1, 0);
 
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         States = await db.StateOptionsAsync(cancellationToken);
         var query = db.Users.AsNoTracking();
