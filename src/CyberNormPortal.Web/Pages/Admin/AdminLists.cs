@@ -1,7 +1,7 @@
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
-using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Admin;
 
