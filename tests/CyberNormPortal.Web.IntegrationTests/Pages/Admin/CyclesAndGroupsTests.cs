@@ -107,14 +107,26 @@ public sealed class CyclesAndGroupsTests(PortalFixture portal) : PortalTest(port
         var before = await Portal.WithDbAsync(db => db.States.ToDictionaryAsync(s => s.Iso3, s => s.Participation));
         var flipped = before["KEN"] == InitiativeParticipation.Member ? InitiativeParticipation.Partner : InitiativeParticipation.Member;
 
-        var response = await browser.SubmitAsync("/admin/states", new Dictionary<string, object?> { ["Input.Participation[KEN]"] = flipped.ToString() });
+        try
+        {
+            var response = await browser.SubmitAsync("/admin/states", new Dictionary<string, object?> { ["Input.Participation[KEN]"] = flipped.ToString() });
 
-        Assert.Equal("/admin/states", response.RedirectPath);
-        var after = await Portal.WithDbAsync(db => db.States.ToDictionaryAsync(s => s.Iso3, s => s.Participation));
-        Assert.Equal(flipped, after["KEN"]);
-        Assert.Equal(before.Where(s => s.Key != "KEN"), after.Where(s => s.Key != "KEN"));
-        var audit = await Portal.WithDbAsync(db => db.AuditRecords.SingleAsync(a => a.Action == AuditActions.ParticipationChanged));
-        Assert.Equal("state:KEN", audit.Subject);
+            Assert.Equal("/admin/states", response.RedirectPath);
+            var after = await Portal.WithDbAsync(db => db.States.ToDictionaryAsync(s => s.Iso3, s => s.Participation));
+            Assert.Equal(flipped, after["KEN"]);
+            Assert.Equal(before.Where(s => s.Key != "KEN"), after.Where(s => s.Key != "KEN"));
+            var audit = await Portal.WithDbAsync(db => db.AuditRecords.SingleAsync(a => a.Action == AuditActions.ParticipationChanged));
+            Assert.Equal("state:KEN", audit.Subject);
+        }
+        finally
+        {
+            // States are reference data the reset keeps: put Kenya back for the other tests.
+            await Portal.WithDbAsync(async db =>
+            {
+                (await db.States.SingleAsync(s => s.Iso3 == "KEN")).SetParticipation(before["KEN"]);
+                await db.SaveChangesAsync();
+            });
+        }
     }
 
     private Task<List<string>> MembersAsync(int groupId) => Portal.WithDbAsync(db =>
