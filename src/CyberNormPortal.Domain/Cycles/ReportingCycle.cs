@@ -26,6 +26,28 @@ public sealed class ReportingCycle
 
     public int Id { get; private set; }
 
+    /// <summary>Changes what an administrator or moderator edits; the dates stay in order. Returns whether anything changed.</summary>
+    public bool Update(string slug, string name, DateOnly opensOn, DateOnly closesOn, int? scopeGroupId, bool isOpen)
+    {
+        if (closesOn < opensOn)
+        {
+            throw new DomainException("A cycle cannot close before it opens.");
+        }
+
+        if (Slug == slug && Name == name && OpensOn == opensOn && ClosesOn == closesOn && ScopeGroupId == scopeGroupId && IsOpen == isOpen)
+        {
+            return false;
+        }
+
+        Slug = slug;
+        Name = name;
+        OpensOn = opensOn;
+        ClosesOn = closesOn;
+        ScopeGroupId = scopeGroupId;
+        IsOpen = isOpen;
+        return true;
+    }
+
     public string Slug { get; private set; } = "";
 
     public string Name { get; private set; } = "";

@@ -53,4 +53,7 @@ public sealed class Group
         _memberships.Add(new GroupMembership(Id, stateIso3));
         return true;
     }
+
+    /// <summary>Removes the State if it is a member; returns whether it was removed.</summary>
+    public bool RemoveMember(string stateIso3) => _memberships.RemoveAll(m => m.StateIso3 == stateIso3) > 0;
 }

@@ -15,4 +15,17 @@ public sealed class GroupTests
 
         Assert.Equal(["FRA", "JPN"], group.Memberships.Select(m => m.StateIso3));
     }
+
+    [Fact]
+    public void RemoveMember_MemberAndNonMember_RemovesOnlyTheMember()
+    {
+        var group = new Group("g7", "Group of Seven", "G7");
+        group.AddMember("FRA");
+        group.AddMember("JPN");
+
+        Assert.True(group.RemoveMember("FRA"));
+        Assert.False(group.RemoveMember("FRA"));
+
+        Assert.Equal(["JPN"], group.Memberships.Select(m => m.StateIso3));
+    }
 }

@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using CyberNormPortal.Domain.Cycles;
+using CyberNormPortal.Web.Auditing;
+using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Synthesis;
+using CyberNormPortal.Web.Validation;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CyberNormPortal.Web.Pages.Admin.Cycles;
+
+public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public int? Id { get; private set; }
+
+    public IReadOnlyList<ScopeOption> Groups { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is not null)
+        {
+            var cycle = await db.Cycles.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+            if (cycle is null)
+            {
+                return NotFound();
+            }
+
+            Input = new InputModel
+            {
+                Name = cycle.Name,
+                Slug = cycle.Slug,
+                OpensOn = cycle.OpensOn,
+                ClosesOn = cycle.ClosesOn,
+                ScopeGroupId = cycle.ScopeGroupId,
+                IsOpen = cycle.IsOpen,
+            };
+        }
+
+        await LoadGroupsAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        ReportingCycle? cycle = null;
+        if (id is not null && (cycle = await db.Cycles.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)) is null)
+        {
+            return NotFound();
+        }
+
+        Input.Slug = Input.Slug.Trim();
+        Input.Name = Input.Name.Trim();
+        if (!await new InputValidator(db, id).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        {
+            await LoadGroupsAsync(cancellationToken);
+            return Page();
+        }
+
+        var opensOn = Input.OpensOn!.Value;
+        var closesOn = Input.ClosesOn!.Value;
+        if (cycle is null)
+        {
+            cycle = new ReportingCycle(Input.Slug, Input.Name, opensOn, closesOn, Input.ScopeGroupId, Input.IsOpen);
+            db.Cycles.Add(cycle);
+        }
+        else
+        {
+            cycle.Update(Input.Slug, Input.Name, opensOn, closesOn, Input.ScopeGroupId, Input.IsOpen);
+        }
+
+        audit.Add(
+            AuditActions.CycleSaved,
+            $"cycle:{cycle.Slug}",
+            $"{(id is null ? "Created" : "Edited")}: {cycle.Name}, {opensOn:yyyy-MM-dd} to {closesOn:yyyy-MM-dd}, scope group {cycle.ScopeGroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all States"}, {(cycle.IsOpen ? "open" : "closed")}");
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Notice"] = localizer["Cycle “{0}” saved.", cycle.Name].Value;
+        return RedirectToPage("/Admin/Cycles/Index");
+    }
+
+    private async Task LoadGroupsAsync(CancellationToken cancellationToken) =>
+        Groups = await db.Groups.AsNoTracking().OrderBy(g => g.Name)
+            .Select(g => new ScopeOption(g.Id.ToString(), g.Name))
+            .ToListAsync(cancellationToken);
+
+    public sealed class InputModel
+    {
+        public string Name { get; set; } = "";
+
+        public string Slug { get; set; } = "";
+
+        public DateOnly? OpensOn { get; set; }
+
+        public DateOnly? ClosesOn { get; set; }
+
+        public int? ScopeGroupId { get; set; }
+
+        public bool IsOpen { get; set; }
+    }
+
+    public sealed partial class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator(PortalDbContext db, int? id)
+        {
+            RuleFor(i => i.Name).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Enter the cycle's name.")
+                .MaximumLength(200).WithMessage("A name has at most 200 characters.");
+            RuleFor(i => i.Slug).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Enter a slug, e.g. 2026-g7.")
+                .MaximumLength(80).WithMessage("A slug has at most 80 characters.")
+                .Matches(SlugPattern()).WithMessage("Use lower-case letters, digits and single hyphens only, e.g. 2026-g7.")
+                .MustAsync(async (slug, cancellationToken) => !await db.Cycles.AnyAsync(c => c.Slug == slug && c.Id != id, cancellationToken))
+                .WithMessage("Another cycle already has this slug.");
+            RuleFor(i => i.OpensOn).NotNull().WithMessage("Enter the date the cycle opens.");
+            RuleFor(i => i.ClosesOn).NotNull().WithMessage("Enter the date the cycle closes.")
+                .GreaterThanOrEqualTo(i => i.OpensOn).When(i => i.OpensOn is not null)
+                .WithMessage("A cycle cannot close before it opens.");
+            RuleFor(i => i.ScopeGroupId)
+                .MustAsync((groupId, cancellationToken) => db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
+                .When(i => i.ScopeGroupId is not null)
+                .WithMessage("Choose a group from the list.");
+        }
+
+        [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+        private static partial Regex SlugPattern();
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using CyberNormPortal.Web.Auditing;
+using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Validation;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Group = CyberNormPortal.Domain.Groups.Group;
+
+namespace CyberNormPortal.Web.Pages.Admin.Groups;
+
+public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public int? Id { get; private set; }
+
+    public IReadOnlyList<StateOption> States { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        if (id is not null)
+        {
+            var group = await db.Groups.AsNoTracking()
+                .Where(g => g.Id == id)
+                .Select(g => new InputModel
+                {
+                    Slug = g.Slug,
+                    Name = g.Name,
+                    Abbreviation = g.Abbreviation,
+                    Members = g.Memberships.Select(m => m.StateIso3).ToList(),
+                })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (group is null)
+            {
+                return NotFound();
+            }
+
+            Input = group;
+        }
+
+        States = await db.StateOptionsAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        Group? group = null;
+        if (id is not null)
+        {
+            group = await db.Groups.Include(g => g.Memberships).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+            if (group is null)
+            {
+                return NotFound();
+            }
+
+            // The slug is the group's key in bookmarked addresses: it is fixed once the group exists.
+            Input.Slug = group.Slug;
+        }
+
+        Input.Slug = Input.Slug.Trim();
+        Input.Name = Input.Name.Trim();
+        Input.Abbreviation = Input.Abbreviation.Trim();
+        if (!await new InputValidator(db, id).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        {
+            States = await db.StateOptionsAsync(cancellationToken);
+            return Page();
+        }
+
+        if (group is null)
+        {
+            group = new Group(Input.Slug, Input.Name, Input.Abbreviation);
+            db.Groups.Add(group);
+        }
+        else
+        {
+            group.Update(Input.Name, Input.Abbreviation);
+        }
+
+        var wanted = Input.Members.ToHashSet();
+        var removed = group.Memberships.Select(m => m.StateIso3).Where(s => !wanted.Contains(s)).ToList();
+        removed.ForEach(s => group.RemoveMember(s));
+        var added = wanted.Order().Where(group.AddMember).ToList();
+
+        audit.Add(
+            AuditActions.GroupSaved,
+            $"group:{group.Slug}",
+            $"{(id is null ? "Created" : "Edited")}: {group.Name} ({group.Abbreviation}); added {Describe(added)}; removed {Describe(removed)}");
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Notice"] = localizer["Group “{0}” saved.", group.Name].Value;
+        return RedirectToPage("/Admin/Groups/Index");
+    }
+
+    private static string Describe(IReadOnlyCollection<string> states) => states.Count == 0 ? "none" : string.Join(", ", states);
+
+    public sealed class InputModel
+    {
+        public string Slug { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public string Abbreviation { get; set; } = "";
+
+        public List<string> Members { get; set; } = [];
+    }
+
+    public sealed partial class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator(PortalDbContext db, int? id)
+        {
+            RuleFor(i => i.Slug).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Enter a slug, e.g. g7.")
+                .MaximumLength(40).WithMessage("A slug has at most 40 characters.")
+                .Matches(SlugPattern()).WithMessage("Use lower-case letters, digits and single hyphens only, e.g. g7.")
+                .MustAsync(async (slug, cancellationToken) => !await db.Groups.AnyAsync(g => g.Slug == slug && g.Id != id, cancellationToken))
+                .WithMessage("Another group already has this slug.");
+            RuleFor(i => i.Name).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Enter the group's name.")
+                .MaximumLength(200).WithMessage("A name has at most 200 characters.");
+            RuleFor(i => i.Abbreviation).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Enter the group's abbreviation, e.g. G7.")
+                .MaximumLength(20).WithMessage("An abbreviation has at most 20 characters.");
+            RuleFor(i => i.Members)
+                .MustAsync(async (members, cancellationToken) =>
+                {
+                    var distinct = members.Distinct().ToList();
+                    return await db.States.CountAsync(s => distinct.Contains(s.Iso3), cancellationToken) == distinct.Count;
+                })
+                .WithMessage("Choose member States from the list.");
+        }
+
+        [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+        private static partial Regex SlugPattern();
+    }
+}

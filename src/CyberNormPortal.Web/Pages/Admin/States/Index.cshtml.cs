@@ -1,0 +1,72 @@
+using CyberNormPortal.Domain.States;
+using CyberNormPortal.Web.Auditing;
+using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Validation;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CyberNormPortal.Web.Pages.Admin.States;
+
+public sealed class IndexModel(PortalDbContext db, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    private static readonly InputValidator Validator = new();
+
+    public sealed record StateRow(string Iso3, string Name, RegionalGroup Region, InitiativeParticipation Participation);
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public IReadOnlyList<StateRow> States { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await Validator.ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var codes = Input.Participation.Keys.ToList();
+        var states = await db.States.Where(s => codes.Contains(s.Iso3)).ToListAsync(cancellationToken);
+        var changed = 0;
+        foreach (var state in states)
+        {
+            var old = state.Participation;
+            if (state.SetParticipation(Input.Participation[state.Iso3]))
+            {
+                audit.Add(AuditActions.ParticipationChanged, $"state:{state.Iso3}", $"{old} → {state.Participation}");
+                changed++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        Notice = localizer["Participation saved: {0} States changed.", changed];
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        States = await db.States.AsNoTracking()
+            .OrderBy(s => s.Name)
+            .Select(s => new StateRow(s.Iso3, s.Name, s.RegionalGroup, s.Participation))
+            .ToListAsync(cancellationToken);
+
+    public sealed class InputModel
+    {
+        /// <summary>Each State's participation, by ISO3 code.</summary>
+        public Dictionary<string, InitiativeParticipation> Participation { get; set; } = [];
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator() =>
+            RuleFor(i => i.Participation).Must(p => p.Values.All(Enum.IsDefined)).WithMessage("Choose member or partner for each State.");
+    }
+}

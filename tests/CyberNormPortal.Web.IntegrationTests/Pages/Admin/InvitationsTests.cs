@@ -1,0 +1,130 @@
+using System.Net;
+using CyberNormPortal.Web.Auditing;
+using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberNormPortal.Web.IntegrationTests.Pages.Admin;
+
+public sealed class InvitationsTests(PortalFixture portal) : PortalTest(portal)
+{
+    private static Dictionary<string, object?> Invite(string email, string role, string? state, string name = "Ada Lovelace") => new()
+    {
+        ["Input.Email"] = email,
+        ["Input.DisplayName"] = name,
+        ["Input.Role"] = role,
+        ["Input.StateIso3"] = state ?? "",
+    };
+
+    [Fact]
+    public async Task Invite_Contributor_StoresHashQueuesMailWithLinkAndAudits()
+    {
+        var (browser, admin) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var response = await browser.SubmitAsync("/admin/invitations", Invite("ada@example.org", PortalRoles.Contributor, "KEN"), "form#invite");
+
+        Assert.Equal("/admin/invitations", response.RedirectPath);
+        var page = await browser.FollowAsync(response);
+        Assert.Contains("Invitation sent to ada@example.org", page.Text);
+        var invitation = await Portal.WithDbAsync(db => db.Invitations.SingleAsync());
+        Assert.Equal(("ada@example.org", PortalRoles.Contributor, "KEN", admin.Id), (invitation.Email, invitation.Role, invitation.StateIso3, invitation.InvitedByUserId));
+        Assert.Matches("^[0-9A-F]{64}$", invitation.TokenHash);
+        var mail = await Portal.WithDbAsync(db => db.OutgoingMail.SingleAsync());
+        Assert.Equal("ada@example.org", mail.To);
+        var link = System.Text.RegularExpressions.Regex.Match(mail.Body, @"https?://\S+/account/accept-invitation\?token=(\S+)");
+        Assert.True(link.Success, mail.Body);
+        Assert.Equal(Invitation.Hash(link.Groups[1].Value), invitation.TokenHash);
+        Assert.Contains(admin.DisplayName, mail.Body);
+        Assert.Contains("Kenya", mail.Body);
+        Assert.Contains("7 days", mail.Body);
+        Assert.DoesNotContain(link.Groups[1].Value, page.Document.DocumentElement.OuterHtml);
+        var audit = await Portal.WithDbAsync(db => db.AuditRecords.Where(a => a.Action == AuditActions.Invited).SingleAsync());
+        Assert.Equal(("user:ada@example.org", admin.Id), (audit.Subject, audit.UserId));
+        Assert.Contains("Pending", page.Text);
+    }
+
+    [Fact]
+    public async Task Invite_ContributorWithoutState_ShowsMessageByStateAndKeepsTheRest()
+    {
+        var (browser, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var response = await browser.SubmitAsync("/admin/invitations", Invite("bob@example.org", PortalRoles.Contributor, null, "Bob Builder"), "form#invite");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.NotNull(response.FieldError("Input.StateIso3"));
+        Assert.Null(response.FieldError("Input.Email"));
+        Assert.Equal("bob@example.org", response.InputValue("Input.Email"));
+        Assert.Equal("Bob Builder", response.InputValue("Input.DisplayName"));
+        Assert.Equal(PortalRoles.Contributor, response.InputValue("Input.Role"));
+        await AssertNothingSentAsync();
+    }
+
+    [Fact]
+    public async Task Invite_AnalystWithState_ShowsMessageByStateAndKeepsTheRest()
+    {
+        var (browser, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var response = await browser.SubmitAsync("/admin/invitations", Invite("carol@example.org", PortalRoles.Analyst, "FRA"), "form#invite");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.NotNull(response.FieldError("Input.StateIso3"));
+        Assert.Equal("carol@example.org", response.InputValue("Input.Email"));
+        Assert.Equal(PortalRoles.Analyst, response.InputValue("Input.Role"));
+        Assert.Equal("FRA", response.InputValue("Input.StateIso3"));
+        await AssertNothingSentAsync();
+    }
+
+    [Fact]
+    public async Task Invite_BadEmail_ShowsMessageByEmailAndKeepsTheRest()
+    {
+        var (browser, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var response = await browser.SubmitAsync("/admin/invitations", Invite("not-an-address", PortalRoles.Approver, "JPN", "Dan"), "form#invite");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.NotNull(response.FieldError("Input.Email"));
+        Assert.Null(response.FieldError("Input.StateIso3"));
+        Assert.Equal("not-an-address", response.InputValue("Input.Email"));
+        Assert.Equal("Dan", response.InputValue("Input.DisplayName"));
+        Assert.Equal("JPN", response.InputValue("Input.StateIso3"));
+        await AssertNothingSentAsync();
+    }
+
+    [Fact]
+    public async Task Invite_ExistingUser_SaysTheAddressHasAnAccount()
+    {
+        var existing = await Portal.CreateUserAsync(PortalRoles.Analyst);
+        var (browser, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var response = await browser.SubmitAsync("/admin/invitations", Invite(existing.Email.ToUpperInvariant(), PortalRoles.Analyst, null, "Eve"), "form#invite");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Contains("already has an account", response.FieldError("Input.Email"));
+        Assert.Equal("Eve", response.InputValue("Input.DisplayName"));
+        await AssertNothingSentAsync();
+    }
+
+    [Fact]
+    public async Task Invite_PendingInvitationExists_IsRefusedUntilRevoked()
+    {
+        var (browser, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+        await browser.SubmitAsync("/admin/invitations", Invite("fay@example.org", PortalRoles.Analyst, null), "form#invite");
+
+        var again = await browser.SubmitAsync("/admin/invitations", Invite("fay@example.org", PortalRoles.Analyst, null), "form#invite");
+        Assert.Contains("pending invitation", again.FieldError("Input.Email"));
+
+        var revoked = await browser.SubmitAsync("/admin/invitations", formSelector: "form.revoke");
+        Assert.Equal("/admin/invitations", revoked.RedirectPath);
+        var invitation = await Portal.WithDbAsync(db => db.Invitations.SingleAsync());
+        Assert.NotNull(invitation.RevokedAt);
+        Assert.Equal(1, await Portal.WithDbAsync(db => db.AuditRecords.CountAsync(a => a.Action == AuditActions.InvitationRevoked)));
+        var third = await browser.SubmitAsync("/admin/invitations", Invite("fay@example.org", PortalRoles.Analyst, null), "form#invite");
+        Assert.Equal("/admin/invitations", third.RedirectPath);
+    }
+
+    private async Task AssertNothingSentAsync()
+    {
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.Invitations.CountAsync()));
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.OutgoingMail.CountAsync()));
+    }
+}

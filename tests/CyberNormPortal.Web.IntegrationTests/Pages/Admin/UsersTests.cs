@@ -1,0 +1,144 @@
+using System.Net;
+using CyberNormPortal.Web.Auditing;
+using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.IntegrationTests.Infrastructure;
+using CyberNormPortal.Web.Pages.Admin.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberNormPortal.Web.IntegrationTests.Pages.Admin;
+
+public sealed class UsersTests(PortalFixture portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task Deactivate_SignedInUser_EndsTheirSessionAndBlocksSignIn()
+    {
+        var moderator = await Portal.CreateUserAsync(PortalRoles.Moderator);
+        var theirBrowser = await Portal.SignInAsync(moderator);
+        Assert.Equal(HttpStatusCode.OK, (await theirBrowser.GetAsync("/admin/cycles")).Status);
+        var (admin, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var response = await admin.SubmitAsync($"/admin/users/{moderator.Id}", formSelector: "form#deactivate");
+
+        Assert.Equal($"/admin/users/{moderator.Id}", response.RedirectPath);
+        Assert.Contains("Account deactivated", (await admin.FollowAsync(response)).Text);
+        var next = await theirBrowser.GetAsync("/admin/cycles");
+        Assert.Equal(HttpStatusCode.Redirect, next.Status);
+        Assert.StartsWith("/account/sign-in", next.RedirectPath);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Portal.SignInAsync(moderator));
+        Assert.False(await Portal.WithDbAsync(db => db.Users.Where(u => u.Id == moderator.Id).Select(u => u.IsActive).SingleAsync()));
+        Assert.Equal(1, await Portal.WithDbAsync(db => db.AuditRecords.CountAsync(a => a.Action == AuditActions.Deactivated && a.Subject == $"user:{moderator.Email}")));
+    }
+
+    [Fact]
+    public async Task Reactivate_DeactivatedUser_CanSignInAgain()
+    {
+        var analyst = await Portal.CreateUserAsync(PortalRoles.Analyst);
+        var (admin, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+        await admin.SubmitAsync($"/admin/users/{analyst.Id}", formSelector: "form#deactivate");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Portal.SignInAsync(analyst));
+
+        var response = await admin.SubmitAsync($"/admin/users/{analyst.Id}", formSelector: "form#reactivate");
+
+        Assert.Equal($"/admin/users/{analyst.Id}", response.RedirectPath);
+        using var browser = await Portal.SignInAsync(analyst);
+        Assert.True(await Portal.WithDbAsync(db => db.Users.Where(u => u.Id == analyst.Id).Select(u => u.IsActive).SingleAsync()));
+        Assert.Equal(1, await Portal.WithDbAsync(db => db.AuditRecords.CountAsync(a => a.Action == AuditActions.Reactivated)));
+    }
+
+    [Fact]
+    public async Task Deactivate_Themselves_IsRefusedWithAMessage()
+    {
+        var (admin, me) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var response = await admin.SubmitAsync($"/admin/users/{me.Id}", formSelector: "form#deactivate");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Contains(EditModel.OwnDeactivationMessage, response.Text);
+        Assert.True(await Portal.WithDbAsync(db => db.Users.Where(u => u.Id == me.Id).Select(u => u.IsActive).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users")).Status);
+    }
+
+    [Fact]
+    public async Task ChangeRoles_RemovingOwnAdministratorRole_IsRefusedNextToTheRoles()
+    {
+        var (admin, me) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var response = await admin.SubmitAsync($"/admin/users/{me.Id}", new Dictionary<string, object?> { ["Input.Roles"] = new[] { PortalRoles.Analyst } });
+
+        Assert.Equal(EditModel.OwnAdministratorRoleMessage, response.FieldError("Input.Roles"));
+        Assert.Equal([PortalRoles.Administrator], await RolesAsync(me.Id));
+    }
+
+    [Fact]
+    public async Task ChangeRoles_AnalystToContributor_StoresRolesAndStateAuditsAndEndsTheirSession()
+    {
+        var analyst = await Portal.CreateUserAsync(PortalRoles.Analyst);
+        var theirBrowser = await Portal.SignInAsync(analyst);
+        var (admin, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var response = await admin.SubmitAsync($"/admin/users/{analyst.Id}", new Dictionary<string, object?>
+        {
+            ["Input.Roles"] = new[] { PortalRoles.Analyst, PortalRoles.Contributor },
+            ["Input.StateIso3"] = "KEN",
+        });
+
+        Assert.Equal($"/admin/users/{analyst.Id}", response.RedirectPath);
+        Assert.Equal([PortalRoles.Analyst, PortalRoles.Contributor], await RolesAsync(analyst.Id));
+        Assert.Equal("KEN", await Portal.WithDbAsync(db => db.Users.Where(u => u.Id == analyst.Id).Select(u => u.StateIso3).SingleAsync()));
+        var audit = await Portal.WithDbAsync(db => db.AuditRecords.SingleAsync(a => a.Action == AuditActions.RolesChanged));
+        Assert.Equal($"user:{analyst.Email}", audit.Subject);
+        Assert.Contains("Analyst → Analyst, Contributor", audit.Details);
+        Assert.Contains("none → KEN", audit.Details);
+        var home = await theirBrowser.GetAsync("/");
+        Assert.DoesNotContain(analyst.DisplayName, Text.Visible(home.Document.QuerySelector(".account-nav")));
+    }
+
+    [Fact]
+    public async Task ChangeRoles_ContributorWithoutState_ShowsMessageByState()
+    {
+        var analyst = await Portal.CreateUserAsync(PortalRoles.Analyst);
+        var (admin, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var response = await admin.SubmitAsync($"/admin/users/{analyst.Id}", new Dictionary<string, object?>
+        {
+            ["Input.Roles"] = new[] { PortalRoles.Contributor },
+            ["Input.StateIso3"] = "",
+        });
+
+        Assert.NotNull(response.FieldError("Input.StateIso3"));
+        Assert.Equal([PortalRoles.Analyst], await RolesAsync(analyst.Id));
+    }
+
+    [Fact]
+    public async Task ChangeRoles_ContributorToAnalyst_ClearsTheState()
+    {
+        var contributor = await Portal.CreateUserAsync(PortalRoles.Contributor, "FRA");
+        var (admin, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        await admin.SubmitAsync($"/admin/users/{contributor.Id}", new Dictionary<string, object?> { ["Input.Roles"] = new[] { PortalRoles.Analyst } });
+
+        Assert.Equal([PortalRoles.Analyst], await RolesAsync(contributor.Id));
+        Assert.Null(await Portal.WithDbAsync(db => db.Users.Where(u => u.Id == contributor.Id).Select(u => u.StateIso3).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task List_FilterByRoleStateAndText_ShowsOnlyMatchingUsers()
+    {
+        var kenyan = await Portal.CreateUserAsync(PortalRoles.Contributor, "KEN");
+        var french = await Portal.CreateUserAsync(PortalRoles.Contributor, "FRA");
+        var analyst = await Portal.CreateUserAsync(PortalRoles.Analyst);
+        var (admin, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var byRoleAndState = await admin.GetAsync("/admin/users?role=Contributor&state=KEN");
+        var byText = await admin.GetAsync($"/admin/users?q={analyst.Email[..12]}");
+
+        Assert.Contains(kenyan.Email, byRoleAndState.Text);
+        Assert.DoesNotContain(french.Email, byRoleAndState.Text);
+        Assert.DoesNotContain(analyst.Email, byRoleAndState.Text);
+        Assert.Contains(analyst.Email, byText.Text);
+        Assert.DoesNotContain(kenyan.Email, byText.Text);
+    }
+
+    private Task<List<string>> RolesAsync(string userId) => Portal.WithDbAsync(db =>
+        db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).OrderBy(n => n).ToListAsync());
+}
