@@ -46,6 +46,12 @@ public sealed class PortalFixture : IAsyncLifetime
         {
             await connection.OpenAsync();
             await _respawner!.ResetAsync(connection);
+
+            // States stay (fixed reference data), but a test may have changed who is an initiative member:
+            // back to partners, and the seeder makes the G7 members again.
+            await using var command = new NpgsqlCommand(
+                "UPDATE \"States\" SET \"Participation\" = 'Partner' WHERE \"Participation\" <> 'Partner'", connection);
+            await command.ExecuteNonQueryAsync();
         }
 
         await WithServicesAsync(services => services.GetRequiredService<ReferenceDataSeeder>().SeedAsync());
