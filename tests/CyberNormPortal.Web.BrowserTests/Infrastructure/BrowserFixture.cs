@@ -19,6 +19,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running portal's services, to set up accounts and read the mail it queued.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public async Task InitializeAsync()
     {
         _factory = new PortalAppFactory(await TestPostgres.CreateDatabaseAsync("portal_browser"));

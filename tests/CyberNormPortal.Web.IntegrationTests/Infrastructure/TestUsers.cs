@@ -1,6 +1,5 @@
+using CyberNormPortal.Tests.Shared;
 using CyberNormPortal.Web.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CyberNormPortal.Web.IntegrationTests.Infrastructure;
 
@@ -14,7 +13,7 @@ public sealed record TestUser(string Id, string Email, string Password, string D
 /// <summary>Intent-level helpers that create accounts straight in the database.</summary>
 public static class TestUsers
 {
-    public const string Password = "correct horse battery staple";
+    public const string Password = TestAccounts.Password;
 
     /// <summary>
     /// An active account with the given roles (Contributor and Approver need <paramref name="state"/>).
@@ -24,37 +23,8 @@ public static class TestUsers
         this PortalFixture portal, string role, string? state = null, bool? twoFactor = null, string? email = null, params string[] moreRoles) =>
         portal.WithServicesAsync(async services =>
         {
-            var users = services.GetRequiredService<UserManager<PortalUser>>();
             var roles = new[] { role }.Concat(moreRoles).ToList();
-            email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
-            var user = new PortalUser
-            {
-                UserName = email,
-                Email = email,
-                EmailConfirmed = true,
-                DisplayName = $"{role} {(state ?? "secretariat")} {email[..6]}",
-                StateIso3 = state,
-                CreatedAt = DateTimeOffset.UtcNow,
-            };
-            Check(await users.CreateAsync(user, Password));
-            Check(await users.AddToRolesAsync(user, roles));
-
-            string? key = null;
-            if (twoFactor ?? roles.Any(PortalRoles.NeedsTwoFactor))
-            {
-                Check(await users.ResetAuthenticatorKeyAsync(user));
-                key = await users.GetAuthenticatorKeyAsync(user);
-                Check(await users.SetTwoFactorEnabledAsync(user, true));
-            }
-
-            return new TestUser(user.Id, email, Password, user.DisplayName, roles, state, key);
+            var account = await TestAccounts.CreateAsync(services, roles, state, twoFactor ?? roles.Any(PortalRoles.NeedsTwoFactor), email);
+            return new TestUser(account.Id, account.Email, account.Password, account.DisplayName, roles, state, account.AuthenticatorKey);
         });
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using CyberNormPortal.Tests.Shared;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.IntegrationTests.Infrastructure;

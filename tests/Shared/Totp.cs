@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace CyberNormPortal.Web.IntegrationTests.Infrastructure;
+namespace CyberNormPortal.Tests.Shared;
 
 /// <summary>RFC 6238 codes, as an authenticator app computes them from the shared key (base32).</summary>
 public static class Totp
