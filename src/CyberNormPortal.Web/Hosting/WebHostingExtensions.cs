@@ -6,6 +6,7 @@ using CyberNormPortal.Web.Entries;
 using CyberNormPortal.Web.Health;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Rendering;
+using CyberNormPortal.Web.Search;
 using CyberNormPortal.Web.Synthesis;
 using CyberNormPortal.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
@@ -68,6 +69,7 @@ public static class WebHostingExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<SynthesisReader>();
         services.AddScoped<EntryService>();
+        services.AddScoped<SearchService>();
         services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddHealthChecks()

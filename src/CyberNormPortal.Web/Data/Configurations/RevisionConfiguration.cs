@@ -1,14 +1,21 @@
 using CyberNormPortal.Domain.Entries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 
 namespace CyberNormPortal.Web.Data.Configurations;
 
-internal sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
+public sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
 {
     public const int TitleMaxLength = 200;
     public const int SummaryMaxLength = 1000;
     public const int BodyMaxLength = 50_000;
+
+    /// <summary>The stored full-text vector of a revision: title weighs most (A), then summary (B), then body (C).</summary>
+    public const string SearchVectorProperty = "SearchVector";
+
+    /// <summary>The text-search configuration: English stemming ("protect" finds "protection").</summary>
+    public const string SearchConfiguration = "english";
 
     public void Configure(EntityTypeBuilder<Revision> builder)
     {
@@ -19,6 +26,14 @@ internal sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
         builder.Property(r => r.Language).HasMaxLength(35).IsRequired();
         builder.Property(r => r.SavedByUserId).HasMaxLength(450);
         builder.Property(r => r.SavedByName).HasMaxLength(200).IsRequired();
+
+        builder.Property<NpgsqlTsVector>(SearchVectorProperty)
+            .HasComputedColumnSql(
+                "setweight(to_tsvector('english'::regconfig, coalesce(\"Title\", '')), 'A') || " +
+                "setweight(to_tsvector('english'::regconfig, coalesce(\"Summary\", '')), 'B') || " +
+                "setweight(to_tsvector('english'::regconfig, coalesce(\"Body\", '')), 'C')",
+                stored: true);
+        builder.HasIndex(SearchVectorProperty).HasMethod("GIN");
 
         // Stored as a PostgreSQL text[] of category names.
         builder.PrimitiveCollection(r => r.PracticeCategories)

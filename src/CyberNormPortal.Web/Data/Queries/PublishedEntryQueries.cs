@@ -1,5 +1,7 @@
 using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Web.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
 
 namespace CyberNormPortal.Web.Data.Queries;
 
@@ -37,6 +39,9 @@ public sealed class PublishedEntry
 
     /// <summary>The reporting State's name, or the group's abbreviation for a joint entry.</summary>
     public string AuthorName { get; init; } = "";
+
+    /// <summary>How well the entry matches a full-text query (title weighs most); 0 without one.</summary>
+    public float Rank { get; init; }
 }
 
 public static class PublishedEntryQueries
@@ -65,28 +70,43 @@ public static class PublishedEntryQueries
     /// Every published entry <paramref name="reader"/> may see, projected with its published text.
     /// One SQL query; compose filters and paging on it.
     /// </summary>
-    public static IQueryable<PublishedEntry> PublishedEntries(this PortalDbContext db, Reader reader) =>
-        from e in db.Entries.AsNoTracking().VisibleTo(reader)
-        where e.PublishedRevisionNumber != null
-        join r in db.Revisions on new { EntryId = e.Id, Number = e.PublishedRevisionNumber!.Value } equals new { r.EntryId, r.Number }
-        select new PublishedEntry
+    public static IQueryable<PublishedEntry> PublishedEntries(this PortalDbContext db, Reader reader, string? text = null)
+    {
+        var published =
+            from e in db.Entries.AsNoTracking().VisibleTo(reader)
+            where e.PublishedRevisionNumber != null
+            join r in db.Revisions on new { EntryId = e.Id, Number = e.PublishedRevisionNumber!.Value } equals new { r.EntryId, r.Number }
+            select new { e, r };
+        if (text is not null)
         {
-            Id = e.Id,
-            RevisionId = r.Id,
-            NormNumber = e.NormNumber,
-            CycleId = e.CycleId,
-            CycleName = db.Cycles.Where(c => c.Id == e.CycleId).Select(c => c.Name).First(),
-            StateIso3 = e.StateIso3,
-            GroupId = e.GroupId,
-            Kind = e.Kind,
-            Visibility = e.Visibility,
-            PublishedAt = e.PublishedAt!.Value,
-            Title = r.Title,
-            Summary = r.Summary,
-            PracticeCategories = r.PracticeCategories,
-            Language = r.Language,
-            AuthorName = e.StateIso3 != null
-                ? db.States.Where(s => s.Iso3 == e.StateIso3).Select(s => s.Name).First()
-                : db.Groups.Where(g => g.Id == e.GroupId).Select(g => g.Abbreviation).First(),
-        };
+            // Web-search syntax: "a phrase", or, -word. Matched against the stored, GIN-indexed vector.
+            published = published.Where(x => EF.Property<NpgsqlTsVector>(x.r, RevisionConfiguration.SearchVectorProperty)
+                .Matches(EF.Functions.WebSearchToTsQuery(RevisionConfiguration.SearchConfiguration, text)));
+        }
+
+        return published.Select(x => new PublishedEntry
+        {
+            Id = x.e.Id,
+            RevisionId = x.r.Id,
+            NormNumber = x.e.NormNumber,
+            CycleId = x.e.CycleId,
+            CycleName = db.Cycles.Where(c => c.Id == x.e.CycleId).Select(c => c.Name).First(),
+            StateIso3 = x.e.StateIso3,
+            GroupId = x.e.GroupId,
+            Kind = x.e.Kind,
+            Visibility = x.e.Visibility,
+            PublishedAt = x.e.PublishedAt!.Value,
+            Title = x.r.Title,
+            Summary = x.r.Summary,
+            PracticeCategories = x.r.PracticeCategories,
+            Language = x.r.Language,
+            AuthorName = x.e.StateIso3 != null
+                ? db.States.Where(s => s.Iso3 == x.e.StateIso3).Select(s => s.Name).First()
+                : db.Groups.Where(g => g.Id == x.e.GroupId).Select(g => g.Abbreviation).First(),
+            Rank = text == null
+                ? 0f
+                : EF.Property<NpgsqlTsVector>(x.r, RevisionConfiguration.SearchVectorProperty)
+                    .Rank(EF.Functions.WebSearchToTsQuery(RevisionConfiguration.SearchConfiguration, text)),
+        });
+    }
 }

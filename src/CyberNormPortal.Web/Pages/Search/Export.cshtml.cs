@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CsvHelper;
+using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Web.Auditing;
+using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Search;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberNormPortal.Web.Pages.Search;
+
+/// <summary>
+/// The result of any search as CSV (UTF-8) or JSON: every matching entry, in the search's order. Entries that
+/// are not TLP:CLEAR appear only for readers allowed to see them, and such an export is written to the audit log.
+/// </summary>
+public sealed class ExportModel(SearchService search, PortalDbContext db, AuditLog audit) : PageModel
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        WriteIndented = false,
+    };
+
+    public sealed record Row(
+        int Id, string Url, int Norm, string Kind, string Title, string Summary, string Author, string? State,
+        string Cycle, DateTimeOffset PublishedAt, string Language, string Categories, string Visibility);
+
+    public async Task<IActionResult> OnGetAsync(string format, CancellationToken cancellationToken)
+    {
+        var query = SearchQueryString.Parse(Request.Query);
+        var reader = Reader.From(User);
+        var rows = search.Ordered(query.Request, reader);
+        if (await rows.AnyAsync(e => e.Visibility != TlpLabel.Clear, cancellationToken))
+        {
+            audit.Add(AuditActions.RestrictedExport, "search", $"{format.ToUpperInvariant()} export of {Request.QueryString}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var baseUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        Response.Headers.ContentDisposition = $"attachment; filename=\"cybernormportal-search-{stamp}.{format}\"";
+        var items = rows.AsAsyncEnumerable();
+        if (format == "json")
+        {
+            Response.ContentType = "application/json; charset=utf-8";
+            await JsonSerializer.SerializeAsync(Response.Body, new { query = Request.QueryString.Value, items = Map(items, baseUrl) }, Json, cancellationToken);
+            return new EmptyResult();
+        }
+
+        Response.ContentType = "text/csv; charset=utf-8";
+        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        csv.WriteHeader<Row>();
+        await csv.NextRecordAsync();
+        await foreach (var row in Map(items, baseUrl).WithCancellation(cancellationToken))
+        {
+            csv.WriteRecord(Neutralised(row));
+            await csv.NextRecordAsync();
+        }
+
+        return new EmptyResult();
+    }
+
+    private static async IAsyncEnumerable<Row> Map(IAsyncEnumerable<PublishedEntry> entries, string baseUrl)
+    {
+        await foreach (var e in entries)
+        {
+            yield return new Row(
+                e.Id, $"{baseUrl}/entries/{e.Id}", e.NormNumber, e.Kind.ToString(), e.Title, e.Summary, e.AuthorName, e.StateIso3,
+                e.CycleName, e.PublishedAt, e.Language, string.Join("; ", e.PracticeCategories), Shared.Labels.Tlp(e.Visibility));
+        }
+    }
+
+    /// <summary>
+    /// A spreadsheet must not run a cell as a formula: text starting with =, +, -, @, tab or carriage return gets a
+    /// leading apostrophe.
+    /// </summary>
+    public static string Neutralise(string? text) =>
+        text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text ?? "";
+
+    private static Row Neutralised(Row row) => row with
+    {
+        Title = Neutralise(row.Title),
+        Summary = Neutralise(row.Summary),
+        Author = Neutralise(row.Author),
+        Cycle = Neutralise(row.Cycle),
+    };
+}

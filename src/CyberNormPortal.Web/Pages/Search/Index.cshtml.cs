@@ -1,0 +1,25 @@
+using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Search;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CyberNormPortal.Web.Pages.Search;
+
+/// <summary>Full-text search over the published entries the reader may see, with filters and their counts.</summary>
+public sealed class IndexModel(SearchService search) : PageModel
+{
+    public SearchQueryString Query { get; private set; } = null!;
+
+    public SearchResult Result { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Query = SearchQueryString.Parse(Request.Query);
+        Result = await search.SearchAsync(Query.Request, Reader.From(User), cancellationToken);
+    }
+
+    public string SearchUrl(params (string Name, string? Value)[] changes) => SearchQueryString.Url("/search", Request.Query, changes);
+
+    public string PageUrl(int page) => SearchUrl(("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public string? Selected(string name) => Request.Query[name].FirstOrDefault();
+}

@@ -1,0 +1,160 @@
+using System.Net;
+using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Data.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberNormPortal.Web.Search;
+
+public enum SearchSort
+{
+    Relevance,
+    Newest,
+}
+
+/// <summary>A search as its URL states it: words (web-search syntax), filters, order and page.</summary>
+public sealed record SearchRequest(string? Text, EntryFilters Filters, SearchSort Sort = SearchSort.Relevance, int Page = 1)
+{
+    /// <summary>Longer queries are cut here: nobody types more, and the database need not parse it.</summary>
+    public const int MaxTextLength = 300;
+
+    public const int PageSize = 20;
+
+    /// <summary>The words as searched: trimmed, cut to <see cref="MaxTextLength"/>, null when there are none.</summary>
+    public string? Words => string.IsNullOrWhiteSpace(Text) ? null : Clean(Text);
+
+    public bool WasCut => Text is not null && Text.Trim().Length > MaxTextLength;
+
+    private static string Clean(string text)
+    {
+        var kept = new string(text.Where(c => !char.IsControl(c) || c is ' ').ToArray()).Trim();
+        return kept.Length > MaxTextLength ? kept[..MaxTextLength] : kept;
+    }
+}
+
+public sealed record FacetValue(string Value, string Label, int Count);
+
+public sealed record SearchHit(PublishedEntry Entry, string SnippetHtml);
+
+public sealed record SearchResult(
+    int Total,
+    IReadOnlyList<SearchHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
+
+/// <summary>
+/// Full-text search over published entries the reader may see: the GIN-indexed, weighted vector of the
+/// published revision, PostgreSQL's web-search syntax, highlighted snippets, and a count for each filter value.
+/// A fixed number of queries, whatever the number of results.
+/// </summary>
+public sealed class SearchService(PortalDbContext db)
+{
+    public const int StatesInFacet = 25;
+
+    private const char MarkStart = '\u0002';
+    private const char MarkEnd = '\u0003';
+
+    /// <summary>Matching entries with every filter applied, unordered: for counts and exports.</summary>
+    public IQueryable<PublishedEntry> Matching(SearchRequest request, Reader reader) =>
+        request.Filters.Apply(db.PublishedEntries(reader, request.Words), db);
+
+    public IQueryable<PublishedEntry> Ordered(SearchRequest request, Reader reader)
+    {
+        var matching = Matching(request, reader);
+        return request.Sort == SearchSort.Relevance && request.Words is not null
+            ? matching.OrderByDescending(e => e.Rank).ThenByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id)
+            : matching.OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id);
+    }
+
+    public async Task<SearchResult> SearchAsync(SearchRequest request, Reader reader, CancellationToken cancellationToken)
+    {
+        var matching = Matching(request, reader);
+        var total = await matching.CountAsync(cancellationToken);
+        var page = await Ordered(request, reader)
+            .Skip((Math.Max(request.Page, 1) - 1) * SearchRequest.PageSize)
+            .Take(SearchRequest.PageSize)
+            .ToListAsync(cancellationToken);
+        var snippets = await SnippetsAsync(page, request.Words, cancellationToken);
+        var hits = page.Select(e => new SearchHit(e, snippets.GetValueOrDefault(e.RevisionId) ?? WebUtility.HtmlEncode(e.Summary))).ToList();
+        return new SearchResult(total, hits, await FacetsAsync(request, reader, cancellationToken));
+    }
+
+    /// <summary>Highlighted fragments of the page's entries (one query), HTML-encoded, matches in <c>&lt;mark&gt;</c>.</summary>
+    private async Task<Dictionary<int, string>> SnippetsAsync(List<PublishedEntry> page, string? words, CancellationToken cancellationToken)
+    {
+        if (words is null || page.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = page.Select(e => e.RevisionId).ToList();
+        var options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
+        var headlines = await db.Revisions.AsNoTracking()
+            .Where(r => ids.Contains(r.Id))
+            .Select(r => new
+            {
+                r.Id,
+                Headline = EF.Functions.WebSearchToTsQuery(Data.Configurations.RevisionConfiguration.SearchConfiguration, words)
+                    .GetResultHeadline(r.Summary + "\n" + r.Body, options),
+            })
+            .ToListAsync(cancellationToken);
+
+        // Everything is encoded first; only the database's own markers become <mark>.
+        return headlines.ToDictionary(
+            h => h.Id,
+            h => WebUtility.HtmlEncode(h.Headline).Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
+                .Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal));
+    }
+
+    /// <summary>For each filter, how many of the current results each of its values would keep.</summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> FacetsAsync(
+        SearchRequest request, Reader reader, CancellationToken cancellationToken)
+    {
+        var matching = Matching(request, reader);
+        var facets = new Dictionary<string, IReadOnlyList<FacetValue>>();
+
+        var norms = await matching.GroupBy(e => e.NormNumber).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        facets["norm"] = [.. norms.OrderBy(n => n.Key).Select(n => new FacetValue(n.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Norm {n.Key}", n.Count))];
+
+        var kinds = await matching.GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        facets["kind"] = [.. kinds.OrderBy(k => k.Key).Select(k => new FacetValue(k.Key.ToString(), Pages.Shared.Labels.Kind(k.Key), k.Count))];
+
+        var categories = await matching.SelectMany(e => e.PracticeCategories).GroupBy(c => c).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        facets["category"] = [.. categories.OrderByDescending(c => c.Count).Select(c => new FacetValue(c.Key.ToString(), Pages.Shared.Labels.Category(c.Key), c.Count))];
+
+        var states = await matching.Where(e => e.StateIso3 != null).GroupBy(e => new { e.StateIso3, e.AuthorName })
+            .Select(g => new { g.Key.StateIso3, g.Key.AuthorName, Count = g.Count() })
+            .OrderByDescending(s => s.Count).ThenBy(s => s.AuthorName).Take(StatesInFacet)
+            .ToListAsync(cancellationToken);
+        facets["state"] = [.. states.Select(s => new FacetValue(s.StateIso3!, s.AuthorName, s.Count))];
+
+        var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Abbreviation)
+            .Select(g => new
+            {
+                g.Slug,
+                g.Abbreviation,
+                Count = matching.Count(e => e.GroupId == g.Id || db.GroupMemberships.Any(m => m.GroupId == g.Id && m.StateIso3 == e.StateIso3)),
+            })
+            .ToListAsync(cancellationToken);
+        facets["group"] = [.. groups.Where(g => g.Count > 0).Select(g => new FacetValue(g.Slug, g.Abbreviation, g.Count))];
+
+        var regions = await (
+                from e in matching
+                from s in db.States.Where(s => s.Iso3 == e.StateIso3
+                    || db.GroupMemberships.Any(m => m.GroupId == e.GroupId && m.StateIso3 == s.Iso3))
+                group e.Id by s.RegionalGroup into g
+                select new { g.Key, Count = g.Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        facets["region"] = [.. regions.OrderBy(r => r.Key).Select(r => new FacetValue(r.Key.ToString(), Pages.Shared.Labels.Region(r.Key), r.Count))];
+
+        var cycles = await matching.GroupBy(e => new { e.CycleId, e.CycleName }).Select(g => new { g.Key.CycleId, g.Key.CycleName, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var slugs = await db.Cycles.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Slug, cancellationToken);
+        facets["cycle"] = [.. cycles.OrderBy(c => c.CycleName).Select(c => new FacetValue(slugs[c.CycleId], c.CycleName, c.Count))];
+
+        var years = await matching.GroupBy(e => e.PublishedAt.Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        facets["year"] = [.. years.OrderByDescending(y => y.Key).Select(y => new FacetValue(y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Count))];
+
+        var languages = await matching.GroupBy(e => e.Language).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        facets["language"] = [.. languages.OrderByDescending(l => l.Count).Select(l => new FacetValue(l.Key, Pages.Shared.Labels.Language(l.Key), l.Count))];
+        return facets;
+    }
+}
