@@ -1,5 +1,6 @@
 using System.Globalization;
 using CyberNormPortal.Web.Authorization;
+using CyberNormPortal.Web.Coverage;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Seeding;
 using CyberNormPortal.Web.Entries;
@@ -70,6 +71,7 @@ public static class WebHostingExtensions
         services.AddScoped<SynthesisReader>();
         services.AddScoped<EntryService>();
         services.AddScoped<SearchService>();
+        services.AddScoped<CoverageReader>();
         services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddHealthChecks()

@@ -23,7 +23,8 @@ public sealed record EntryFilters(
     public static readonly EntryFilters None = new();
 
     /// <summary>
-    /// Narrows <paramref name="entries"/> in SQL. A group filter keeps its members' entries and its joint entries;
+    /// Narrows <paramref name="entries"/> in SQL. A State filter keeps its own entries and its groups' joint entries;
+    /// a group filter keeps its members' entries and its joint entries;
     /// a region filter keeps entries of the region's States and joint entries of groups with a member there.
     /// </summary>
     public IQueryable<PublishedEntry> Apply(IQueryable<PublishedEntry> entries, PortalDbContext db)
@@ -45,8 +46,10 @@ public sealed record EntryFilters(
 
         if (State is { Length: > 0 } state)
         {
+            // A State's own entries and the joint entries of groups it belongs to, as the synthesis counts them.
             var iso3 = state.Trim().ToUpperInvariant();
-            entries = entries.Where(e => e.StateIso3 == iso3);
+            var itsGroups = db.GroupMemberships.Where(m => m.StateIso3 == iso3).Select(m => m.GroupId);
+            entries = entries.Where(e => e.StateIso3 == iso3 || (e.GroupId != null && itsGroups.Contains(e.GroupId.Value)));
         }
 
         if (Group is { Length: > 0 } group)

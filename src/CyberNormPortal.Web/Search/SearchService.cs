@@ -120,11 +120,20 @@ public sealed class SearchService(PortalDbContext db)
         var categories = await matching.SelectMany(e => e.PracticeCategories).GroupBy(c => c).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         facets["category"] = [.. categories.OrderByDescending(c => c.Count).Select(c => new FacetValue(c.Key.ToString(), Pages.Shared.Labels.Category(c.Key), c.Count))];
 
-        var states = await matching.Where(e => e.StateIso3 != null).GroupBy(e => new { e.StateIso3, e.AuthorName })
-            .Select(g => new { g.Key.StateIso3, g.Key.AuthorName, Count = g.Count() })
-            .OrderByDescending(s => s.Count).ThenBy(s => s.AuthorName).Take(StatesInFacet)
+        // A State's count includes its groups' joint entries, as the State filter does.
+        var direct = await matching.Where(e => e.StateIso3 != null).GroupBy(e => e.StateIso3!)
+            .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var joint = await (
+                from e in matching.Where(e => e.GroupId != null)
+                join m in db.GroupMemberships on e.GroupId equals m.GroupId
+                group e by m.StateIso3 into g
+                select new { State = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        facets["state"] = [.. states.Select(s => new FacetValue(s.StateIso3!, s.AuthorName, s.Count))];
+        var stateCounts = direct.Concat(joint).GroupBy(c => c.State).Select(g => (State: g.Key, Count: g.Sum(c => c.Count)))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.State).Take(StatesInFacet).ToList();
+        var stateCodes = stateCounts.Select(c => c.State).ToList();
+        var stateNames = await db.States.AsNoTracking().Where(s => stateCodes.Contains(s.Iso3)).ToDictionaryAsync(s => s.Iso3, s => s.Name, cancellationToken);
+        facets["state"] = [.. stateCounts.Select(s => new FacetValue(s.State, stateNames[s.State], s.Count))];
 
         var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Abbreviation)
             .Select(g => new

@@ -1,4 +1,5 @@
 using CyberNormPortal.Domain.States;
+using CyberNormPortal.Web.Coverage;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
 using CyberNormPortal.Web.Pages.Shared;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.Pages.States;
 
-public sealed class DetailsModel(PortalDbContext db) : PageModel
+public sealed class DetailsModel(PortalDbContext db, CoverageReader coverage) : PageModel
 {
     public sealed record GroupRow(string Slug, string Abbreviation, string Name, int JointEntries);
 
@@ -25,6 +26,9 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
     public EntryListModel Entries { get; private set; } = new([], true, false);
 
     public Paging Paging { get; private set; } = Paging.For(1, 0);
+
+    /// <summary>The State's row of the coverage map: its entries (own and joint) on each norm.</summary>
+    public CoverageRow? Coverage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string iso3, int? page, CancellationToken cancellationToken)
     {
@@ -47,6 +51,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         var reader = Reader.From(User);
         var published = db.PublishedEntries(reader);
 
+        Coverage = (await coverage.ReadAsync(Reader.From(User), null, null, null, [Iso3], cancellationToken)).Rows.SingleOrDefault();
         Groups = await db.Groups.AsNoTracking()
             .Where(g => g.Memberships.Any(m => m.StateIso3 == code))
             .OrderBy(g => g.Abbreviation)
