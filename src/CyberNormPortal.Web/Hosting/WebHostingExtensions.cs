@@ -4,6 +4,7 @@ using CyberNormPortal.Web.Coverage;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Seeding;
 using CyberNormPortal.Web.Entries;
+using CyberNormPortal.Web.Exports;
 using CyberNormPortal.Web.Health;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Rendering;
@@ -69,6 +70,7 @@ public static class WebHostingExtensions
             .AddViewLocalization();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<SynthesisReader>();
+        services.AddSynthesisExports();
         services.AddScoped<EntryService>();
         services.AddScoped<SearchService>();
         services.AddScoped<CoverageReader>();
@@ -104,6 +106,7 @@ public static class WebHostingExtensions
         // Liveness: the process answers. Readiness: PostgreSQL answers and the schema is current.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapSynthesisExports();
         app.MapRazorPages();
         return app;
     }

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using CyberNormPortal.Web.BrowserTests.Infrastructure;
 using CyberNormPortal.Web.BrowserTests.PageObjects;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.Playwright;
 
 namespace CyberNormPortal.Web.BrowserTests.Journeys;
@@ -49,6 +51,32 @@ public sealed partial class ReadingTheSynthesisTests(BrowserFixture browser)
             "None of the 54 States in scope has published an entry on this norm yet.",
             await synthesis.Norm(1).Locator(".coverage").InnerTextAsync());
         await page.AssertNoSeriousViolationsAsync();
+    }
+
+    [Fact]
+    public async Task Visitor_DownloadsTheG7SynthesisAsAWordDocument_ThatOpensWithItsElevenNorms()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/synthesis?group=g7&cycle=g7-cni-2019");
+        var downloads = page.GetByRole(AriaRole.Region, new() { Name = "Download or print this synthesis" });
+        Assert.Contains("Print", await downloads.InnerTextAsync(), StringComparison.Ordinal);
+        await page.AssertNoSeriousViolationsAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(
+            () => downloads.GetByRole(AriaRole.Link, new() { Name = "Word document (.docx)" }).ClickAsync());
+
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+        await using var file = await download.CreateReadStreamAsync();
+        using var bytes = new MemoryStream();
+        await file.CopyToAsync(bytes);
+        bytes.Position = 0;
+        using var document = WordprocessingDocument.Open(bytes, false);
+        var headings = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>()
+            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1")
+            .Select(p => p.InnerText)
+            .ToList();
+        Assert.Equal(11, headings.Count);
+        Assert.StartsWith("Norm 4 – ", headings[3], StringComparison.Ordinal);
     }
 
     [Theory]
