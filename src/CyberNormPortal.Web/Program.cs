@@ -1,4 +1,5 @@
 using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Data.Seeding;
 using CyberNormPortal.Web.Hosting;
 using CyberNormPortal.Web.Identity;
 
@@ -40,6 +41,13 @@ if (command.Name == PortalCommand.CreateAdmin)
     using var scope = app.Services.CreateScope();
     return await scope.ServiceProvider.GetRequiredService<CreateAdministratorCommand>()
         .RunAsync(command.Arguments, Console.Out, Console.Error);
+}
+
+if (command.Name == PortalCommand.GenerateData)
+{
+    using var scope = app.Services.CreateScope();
+    var perCell = command.Arguments.Count > 0 && int.TryParse(command.Arguments[0], out var n) && n > 0 ? n : 15;
+    return await scope.ServiceProvider.GetRequiredService<BenchmarkDataGenerator>().RunAsync(perCell, Console.Out);
 }
 
 if (!command.IsServe)

@@ -2,6 +2,7 @@ using CyberNormPortal.Web.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CyberNormPortal.Web.Data;
@@ -22,6 +23,13 @@ public sealed partial class DatabaseStartup(
         {
             // On a brand-new database EF would first query a history table that is not there yet and log
             // that as an error; creating it first keeps a newcomer's first start free of alarming lines.
+            // An empty server gets its database first, as `dotnet ef database update` would do.
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             LogMigrated(logger);

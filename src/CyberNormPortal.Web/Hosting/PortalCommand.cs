@@ -8,8 +8,9 @@ public sealed record PortalCommand(string? Name, string[] HostArguments)
 {
     public const string Migrate = "migrate";
     public const string CreateAdmin = "create-admin";
+    public const string GenerateData = "generate-data";
 
-    private static readonly string[] Known = [Migrate, CreateAdmin];
+    private static readonly string[] Known = [Migrate, CreateAdmin, GenerateData];
 
     public bool IsServe => Name is null;
 

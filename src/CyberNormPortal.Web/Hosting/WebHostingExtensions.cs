@@ -76,6 +76,7 @@ public static class WebHostingExtensions
         services.AddScoped<CoverageReader>();
         services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();
         services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<BenchmarkDataGenerator>();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadyTag]);
         return builder;

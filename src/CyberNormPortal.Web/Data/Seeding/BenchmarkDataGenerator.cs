@@ -1,0 +1,149 @@
+using System.Globalization;
+using CyberNormPortal.Domain.Cycles;
+using CyberNormPortal.Domain.Entries;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CyberNormPortal.Web.Data.Seeding;
+
+/// <summary>
+/// <c>dotnet CyberNormPortal.Web.dll generate-data [entriesPerCell]</c>: a large, realistic-looking data set for
+/// benchmarks — every State × every norm × three cycles × <c>entriesPerCell</c> (15 by default: about 95 000)
+/// published entries, mostly TLP:CLEAR. Written with PostgreSQL's binary COPY, so it takes seconds, not hours.
+/// Runs once per database: a second run finds the data and changes nothing. Never run it against production.
+/// </summary>
+public sealed class BenchmarkDataGenerator(PortalDbContext db, TimeProvider clock)
+{
+    public const string KeyPrefix = "bench/";
+
+    private static readonly string[] Actors = ["The national CSIRT", "The cybersecurity agency", "The ministry of foreign affairs", "The telecom regulator", "The central bank", "A joint task force", "The national police cyber unit", "The data protection authority", "The energy regulator", "The ministry of justice"];
+    private static readonly string[] Actions = ["coordinates", "publishes", "strengthens", "reviews", "tests", "trains staff for", "shares information on", "sets standards for", "exercises", "funds"];
+    private static readonly string[] Objects = ["incident response for critical infrastructure", "vulnerability disclosure", "the protection of the power grid", "cooperation with regional CERTs", "supply-chain security of ICT products", "confidence-building measures", "cybercrime investigations", "privacy safeguards online", "crisis management exercises", "awareness campaigns for small firms", "export controls on intrusion software", "assistance requests from other States"];
+    private static readonly string[] Details = ["with a 24/7 point of contact", "under a new law adopted by parliament", "together with private operators", "following a national risk assessment", "in line with the 2015 GGE report", "with support from international partners", "through an annual exercise", "through a public consultation", "with a dedicated budget line", "after a significant incident"];
+
+    public async Task<int> RunAsync(int entriesPerCell, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        if (await db.Entries.AnyAsync(e => e.ExternalKey != null && e.ExternalKey.StartsWith(KeyPrefix), cancellationToken))
+        {
+            await output.WriteLineAsync("Benchmark data is already there; nothing changed.");
+            return 0;
+        }
+
+        var cycles = new List<int>();
+        foreach (var year in new[] { 2024, 2025, 2026 })
+        {
+            var slug = $"bench-{year}";
+            var cycle = await db.Cycles.SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+            if (cycle is null)
+            {
+                cycle = new ReportingCycle(slug, $"Benchmark cycle {year}", new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), null, isOpen: false);
+                db.Cycles.Add(cycle);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            cycles.Add(cycle.Id);
+        }
+
+        var states = await db.States.OrderBy(s => s.Iso3).Select(s => s.Iso3).ToListAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        var firstId = await ScalarAsync(connection, "SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"Entries\"", cancellationToken);
+        var random = new Random(20191);
+        var kinds = Enum.GetValues<EntryKind>();
+        var categories = Enum.GetValues<PracticeCategory>();
+        var rows = new List<(int Id, int Norm, int Cycle, string State, EntryKind Kind, TlpLabel Tlp, DateTimeOffset At, string Title, string Summary, string Body, string Language, string[] Categories)>();
+        var id = firstId;
+        for (var c = 0; c < cycles.Count; c++)
+        {
+            foreach (var state in states)
+            {
+                for (var norm = 1; norm <= 11; norm++)
+                {
+                    for (var i = 0; i < entriesPerCell; i++)
+                    {
+                        var roll = random.Next(100);
+                        var tlp = roll < 90 ? TlpLabel.Clear : roll < 97 ? TlpLabel.Green : TlpLabel.Amber;
+                        var at = new DateTimeOffset(2024 + c, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(random.Next(525_000));
+                        var actor = Pick(random, Actors);
+                        var action = Pick(random, Actions);
+                        var subject = Pick(random, Objects);
+                        var title = $"{actor} {action} {subject}";
+                        var summary = $"{title} {Pick(random, Details)}. {Pick(random, Actors)} {Pick(random, Actions)} {Pick(random, Objects)} {Pick(random, Details)}.";
+                        var body = string.Join("\n\n", Enumerable.Range(0, 4).Select(_ =>
+                            $"{Pick(random, Actors)} {Pick(random, Actions)} {Pick(random, Objects)} {Pick(random, Details)}. It reports on norm {norm} for {state}."));
+                        var language = random.Next(100) < 85 ? "en" : random.Next(2) == 0 ? "fr" : "es";
+                        var chosen = categories.OrderBy(_ => random.Next()).Take(1 + random.Next(3)).Select(x => x.ToString()).ToArray();
+                        rows.Add((id++, norm, cycles[c], state, kinds[random.Next(kinds.Length)], tlp, at, title, summary, body, language, chosen));
+                    }
+                }
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY \"Entries\" (\"Id\", \"NormNumber\", \"CycleId\", \"StateIso3\", \"Status\", \"Kind\", \"Visibility\", \"CreatedAt\", \"PublishedAt\", \"UpdatedAt\", \"ExternalKey\", \"PublishedRevisionNumber\") FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            foreach (var r in rows)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(r.Id, NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(r.Norm, NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(r.Cycle, NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(r.State, NpgsqlDbType.Char, cancellationToken);
+                await writer.WriteAsync(nameof(EntryStatus.Published), NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(r.Kind.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(r.Tlp.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(r.At, NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(r.At, NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(r.At, NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync($"{KeyPrefix}{r.Id.ToString(CultureInfo.InvariantCulture)}", NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(1, NpgsqlDbType.Integer, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            "COPY \"Revisions\" (\"EntryId\", \"Number\", \"Kind\", \"Title\", \"Summary\", \"Body\", \"Language\", \"Visibility\", \"PracticeCategories\", \"SavedAt\", \"SavedByName\", \"References\") FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            foreach (var r in rows)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(r.Id, NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(1, NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(r.Kind.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(r.Title, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(r.Summary, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(r.Body, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(r.Language, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(r.Tlp.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(r.Categories, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(r.At, NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync("Benchmark data generator", NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync("[]", NpgsqlDbType.Jsonb, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await ScalarAsync(connection, "SELECT setval(pg_get_serial_sequence('\"Entries\"', 'Id'), (SELECT MAX(\"Id\") FROM \"Entries\"))", cancellationToken);
+        await using (var analyze = new NpgsqlCommand("ANALYZE \"Entries\"; ANALYZE \"Revisions\";", connection))
+        {
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await output.WriteLineAsync($"Generated {rows.Count:N0} published entries ({states.Count} States × 11 norms × {cycles.Count} cycles × {entriesPerCell}) at {now:u}.");
+        return 0;
+    }
+
+    private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
+
+    private static async Task<int> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+}
