@@ -1,8 +1,10 @@
 using System.Globalization;
+using CyberNormPortal.Web.Api;
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Seeding;
 using CyberNormPortal.Web.Entries;
+using CyberNormPortal.Web.Feeds;
 using CyberNormPortal.Web.Health;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Rendering;
@@ -72,6 +74,9 @@ public static class WebHostingExtensions
         services.AddScoped<ReferenceDataSeeder>();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadyTag]);
+
+        // The public read-only API: JSON options, its CORS policy and its OpenAPI document (Api/PortalApi.cs).
+        services.AddPortalApi();
         return builder;
     }
 
@@ -94,6 +99,8 @@ public static class WebHostingExtensions
             options.SupportedUICultures = [english];
         });
         app.UseRouting();
+        // Only endpoints that ask for a policy get CORS headers: the public API (Api/PortalApi.cs).
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -101,6 +108,10 @@ public static class WebHostingExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapRazorPages();
+
+        // Public, TLP:CLEAR only: /api/v1 (and its OpenAPI document) and the Atom feeds.
+        app.MapPortalApi();
+        app.MapPortalFeeds();
         return app;
     }
 }
