@@ -123,15 +123,15 @@ public static class PortalApi
         return app;
     }
 
-    private static NotFound<ProblemDetails> NotFoundProblem(string detail) =>
-        TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = detail });
+    private static ProblemHttpResult NotFoundProblem(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
     private static IQueryable<PublishedEntry> Published(PortalDbContext db) => db.PublishedEntries(Reader.Anonymous);
 
     private static async Task<Ok<List<NormResource>>> ListNorms(PortalDbContext db, HttpRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(await Norms(db, new ApiLinks(request), null, cancellationToken));
 
-    private static async Task<Results<Ok<NormResource>, NotFound<ProblemDetails>>> GetNorm(
+    private static async Task<Results<Ok<NormResource>, ProblemHttpResult>> GetNorm(
         int number, PortalDbContext db, HttpRequest request, CancellationToken cancellationToken)
     {
         var norms = Norm.IsValidNumber(number) ? await Norms(db, new ApiLinks(request), number, cancellationToken) : [];
@@ -177,7 +177,7 @@ public static class PortalApi
 
     private static string StatePage(ApiLinks links, string iso3) => links.Page($"/states/{iso3.ToLowerInvariant()}");
 
-    private static async Task<Results<Ok<StateDetailResource>, NotFound<ProblemDetails>>> GetState(
+    private static async Task<Results<Ok<StateDetailResource>, ProblemHttpResult>> GetState(
         string iso3, PortalDbContext db, HttpRequest request, CancellationToken cancellationToken)
     {
         var code = State.LooksLikeIso3(iso3) ? State.NormaliseIso3(iso3) : "";
@@ -212,7 +212,7 @@ public static class PortalApi
     private static async Task<Ok<List<GroupResource>>> ListGroups(PortalDbContext db, HttpRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(await Groups(db, new ApiLinks(request), null, cancellationToken));
 
-    private static async Task<Results<Ok<GroupResource>, NotFound<ProblemDetails>>> GetGroup(
+    private static async Task<Results<Ok<GroupResource>, ProblemHttpResult>> GetGroup(
         string slug, PortalDbContext db, HttpRequest request, CancellationToken cancellationToken) =>
         await Groups(db, new ApiLinks(request), slug, cancellationToken) is [var group]
             ? TypedResults.Ok(group)
@@ -242,7 +242,7 @@ public static class PortalApi
     private static async Task<Ok<List<CycleResource>>> ListCycles(PortalDbContext db, HttpRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(await Cycles(db, new ApiLinks(request), null, cancellationToken));
 
-    private static async Task<Results<Ok<CycleResource>, NotFound<ProblemDetails>>> GetCycle(
+    private static async Task<Results<Ok<CycleResource>, ProblemHttpResult>> GetCycle(
         string slug, PortalDbContext db, HttpRequest request, CancellationToken cancellationToken) =>
         await Cycles(db, new ApiLinks(request), slug, cancellationToken) is [var cycle]
             ? TypedResults.Ok(cycle)
@@ -318,7 +318,7 @@ public static class PortalApi
                 PageUrl(last))));
     }
 
-    private static async Task<Results<Ok<EntryDetailResource>, NotFound<ProblemDetails>>> GetEntry(
+    private static async Task<Results<Ok<EntryDetailResource>, ProblemHttpResult>> GetEntry(
         int id, PortalDbContext db, HttpRequest request, CancellationToken cancellationToken)
     {
         var row = await EntryRows.Of(Published(db).Where(e => e.Id == id), db).SingleOrDefaultAsync(cancellationToken);
