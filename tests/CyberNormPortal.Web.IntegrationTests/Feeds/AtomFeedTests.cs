@@ -79,6 +79,18 @@ public sealed class AtomFeedTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/", "/feed.atom")]
+    [InlineData("/norms/4", "/norms/4/feed.atom")]
+    [InlineData("/states/KEN", "/states/ken/feed.atom")]
+    public async Task Page_AnnouncesItsFeed_InTheHead(string url, string feed)
+    {
+        var (_, page) = await Portal.GetPageAsync(url);
+
+        var link = page.Head!.QuerySelector("link[rel='alternate'][type='application/atom+xml']");
+        Assert.Equal(feed, link?.GetAttribute("href"));
+    }
+
     private async Task<(string? ContentType, XDocument Feed)> GetFeedAsync(string url)
     {
         using var client = Portal.CreateClient();
