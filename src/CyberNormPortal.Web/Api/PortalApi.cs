@@ -24,7 +24,11 @@ public static class PortalApi
     public static IServiceCollection AddPortalApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            // The API only writes JSON: numbers are numbers, and the document says "integer", not "integer or string".
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         // Any site may read the public API from a browser; no cookies are sent or honoured.
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy
             .AllowAnyOrigin()

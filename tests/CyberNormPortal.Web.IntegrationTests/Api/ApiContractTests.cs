@@ -57,6 +57,8 @@ public sealed class ApiContractTests(PortalFixture fixture) : PortalTest(fixture
         Assert.Equal("The **law** of 2024.", detail["body"]!.GetValue<string>());
         Assert.Equal(JsonValueKind.Array, detail["references"]!.GetValueKind());
         Assert.Equal(JsonValueKind.Number, page["total"]!.GetValueKind());
+        var document = await Portal.GetOkJsonAsync("/api/v1/openapi.json");
+        Assert.Equal("integer", document["components"]!["schemas"]!["EntryResource"]!["properties"]!["id"]!["type"]!.GetValue<string>());
     }
 
     private static JsonNode ResponseSchema(JsonNode document, string path)
