@@ -1,10 +1,12 @@
 using System.Globalization;
+using CyberNormPortal.Web.Api;
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Coverage;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Seeding;
 using CyberNormPortal.Web.Entries;
 using CyberNormPortal.Web.Exports;
+using CyberNormPortal.Web.Feeds;
 using CyberNormPortal.Web.Health;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Rendering;
@@ -79,6 +81,9 @@ public static class WebHostingExtensions
         services.AddScoped<BenchmarkDataGenerator>();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadyTag]);
+
+        // The public read-only API: JSON options, its CORS policy and its OpenAPI document (Api/PortalApi.cs).
+        services.AddPortalApi();
         return builder;
     }
 
@@ -101,6 +106,8 @@ public static class WebHostingExtensions
             options.SupportedUICultures = [english];
         });
         app.UseRouting();
+        // Only endpoints that ask for a policy get CORS headers: the public API (Api/PortalApi.cs).
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -109,6 +116,10 @@ public static class WebHostingExtensions
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapSynthesisExports();
         app.MapRazorPages();
+
+        // Public, TLP:CLEAR only: /api/v1 (and its OpenAPI document) and the Atom feeds.
+        app.MapPortalApi();
+        app.MapPortalFeeds();
         return app;
     }
 }

@@ -41,7 +41,7 @@ public sealed class CoverageAndCompareTests(PortalFixture portal) : PortalTest(p
         Assert.Equal(54, rows.Count);
         var kenya = rows.Single(r => Text.Visible(r.QuerySelector("th")) == "Kenya").QuerySelectorAll("td").Select(Text.Visible).ToList();
         Assert.Equal("1", kenya[2]);
-        Assert.Equal("none·", kenya[0]);
+        Assert.Equal("no entries·", kenya[0]);
         Assert.Equal("54 States, 1 published entries, 593 of 594 State–norm cells empty.", Text.Visible(page.QuerySelector(".scope-summary")));
     }
 
