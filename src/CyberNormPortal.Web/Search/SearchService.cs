@@ -135,23 +135,34 @@ public sealed class SearchService(PortalDbContext db)
         var stateNames = await db.States.AsNoTracking().Where(s => stateCodes.Contains(s.Iso3)).ToDictionaryAsync(s => s.Iso3, s => s.Name, cancellationToken);
         facets["state"] = [.. stateCounts.Select(s => new FacetValue(s.State, stateNames[s.State], s.Count))];
 
-        var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Abbreviation)
-            .Select(g => new
-            {
-                g.Slug,
-                g.Abbreviation,
-                Count = matching.Count(e => e.GroupId == g.Id || db.GroupMemberships.Any(m => m.GroupId == g.Id && m.StateIso3 == e.StateIso3)),
-            })
+        // Groups and regions: a State's entries count for its groups and region, a joint entry for its group and
+        // for every region one of its members sits in — as the group and region filters keep them.
+        var groupsOfStates = await (
+                from e in matching.Where(e => e.StateIso3 != null)
+                join m in db.GroupMemberships on e.StateIso3 equals m.StateIso3
+                group e by m.GroupId into g
+                select new { GroupId = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        facets["group"] = [.. groups.Where(g => g.Count > 0).Select(g => new FacetValue(g.Slug, g.Abbreviation, g.Count))];
+        var jointOfGroups = await matching.Where(e => e.GroupId != null).GroupBy(e => e.GroupId!.Value)
+            .Select(g => new { GroupId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var groupCounts = groupsOfStates.Concat(jointOfGroups).GroupBy(c => c.GroupId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Abbreviation).Select(g => new { g.Id, g.Slug, g.Abbreviation }).ToListAsync(cancellationToken);
+        facets["group"] = [.. groups.Where(g => groupCounts.ContainsKey(g.Id)).Select(g => new FacetValue(g.Slug, g.Abbreviation, groupCounts[g.Id]))];
 
-        var regions = await (
-                from e in matching
-                from s in db.States.Where(s => s.Iso3 == e.StateIso3
-                    || db.GroupMemberships.Any(m => m.GroupId == e.GroupId && m.StateIso3 == s.Iso3))
-                group e.Id by s.RegionalGroup into g
-                select new { g.Key, Count = g.Distinct().Count() })
+        var regionsOfStates = await (
+                from e in matching.Where(e => e.StateIso3 != null)
+                join s in db.States on e.StateIso3 equals s.Iso3
+                group e by s.RegionalGroup into g
+                select new { Region = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        var regionsOfJoint = await (
+                from e in matching.Where(e => e.GroupId != null)
+                join m in db.GroupMemberships on e.GroupId equals m.GroupId
+                join s in db.States on m.StateIso3 equals s.Iso3
+                group e.Id by s.RegionalGroup into g
+                select new { Region = g.Key, Count = g.Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        var regions = regionsOfStates.Concat(regionsOfJoint).GroupBy(r => r.Region).Select(g => new { Key = g.Key, Count = g.Sum(r => r.Count) }).ToList();
         facets["region"] = [.. regions.OrderBy(r => r.Key).Select(r => new FacetValue(r.Key.ToString(), Pages.Shared.Labels.Region(r.Key), r.Count))];
 
         var cycles = await matching.GroupBy(e => new { e.CycleId, e.CycleName }).Select(g => new { g.Key.CycleId, g.Key.CycleName, Count = g.Count() })
