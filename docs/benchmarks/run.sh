@@ -50,7 +50,7 @@ declare -A URLS=(
 )
 for name in search coverage synthesis; do
   url="$BASE${URLS[$name]}"
-  wrk -t 2 -c 8 -d 5s "$url" >/dev/null   # warm-up: JIT, query plans, caches
+  wrk -t 2 -c 8 --timeout 15s -d 5s "$url" >/dev/null   # warm-up: JIT, query plans, caches
   echo "== $name: ${URLS[$name]} (8 connections, ${SECONDS_PER_URL}s)"
-  wrk -t 2 -c 8 -d "${SECONDS_PER_URL}s" -s "$ROOT/docs/benchmarks/percentiles.lua" "$url" | tail -1
+  wrk -t 2 -c 8 --timeout 15s -d "${SECONDS_PER_URL}s" -s "$ROOT/docs/benchmarks/percentiles.lua" "$url" | tail -1
 done
