@@ -21,9 +21,11 @@ public static class SynthesisExportEndpoints
     public static IEndpointRouteBuilder MapSynthesisExports(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/synthesis/export.md", (HttpContext http, ExportServices services, string? group, string? cycle, string? region, string? view) =>
-            ExportAsync(http, services, ExportFormat.Markdown, group, cycle, region, view));
+            ExportAsync(http, services, ExportFormat.Markdown, group, cycle, region, view))
+            .ExcludeFromDescription(); // downloads of the HTML site, not part of the public API's contract
         endpoints.MapGet("/synthesis/export.docx", (HttpContext http, ExportServices services, string? group, string? cycle, string? region, string? view) =>
-            ExportAsync(http, services, ExportFormat.Word, group, cycle, region, view));
+            ExportAsync(http, services, ExportFormat.Word, group, cycle, region, view))
+            .ExcludeFromDescription();
         return endpoints;
     }
 
