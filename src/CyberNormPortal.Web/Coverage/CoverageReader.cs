@@ -1,7 +1,6 @@
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
-using CyberNormPortal.Web.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.Coverage;
@@ -55,7 +54,14 @@ public sealed class CoverageReader(PortalDbContext db)
         var stateList = await states.OrderBy(s => s.Name).Select(s => new { s.Iso3, s.Name, s.RegionalGroup }).ToListAsync(cancellationToken);
         var iso3s = stateList.Select(s => s.Iso3).ToList();
 
-        var entries = new EntryFilters(Cycle: cycleSlug).Apply(db.PublishedEntries(reader), db);
+        // Counting needs no revision text: published entries the reader may see, without the join to Revisions.
+        var entries = db.Entries.AsNoTracking().VisibleTo(reader).Where(e => e.PublishedRevisionNumber != null);
+        if (cycleSlug is not null)
+        {
+            var cycleIds = db.Cycles.Where(c => c.Slug == cycleSlug).Select(c => c.Id);
+            entries = entries.Where(e => cycleIds.Contains(e.CycleId));
+        }
+
         var direct = await entries.Where(e => e.StateIso3 != null && iso3s.Contains(e.StateIso3))
             .GroupBy(e => new { e.StateIso3, e.NormNumber })
             .Select(g => new { State = g.Key.StateIso3!, Norm = g.Key.NormNumber, Count = g.Count() })
