@@ -5,8 +5,8 @@ using CyberNormPortal.Web.Identity;
 namespace CyberNormPortal.Web.Auditing;
 
 /// <summary>
-/// Writes audit records. <see cref="Add"/> joins the caller's unit of work, so a workflow step and its audit
-/// record are saved together or not at all; <see cref="WriteAsync"/> saves at once (sign-ins).
+/// Writes audit records. Both methods join the caller's unit of work, so a workflow step and its audit record
+/// are saved together or not at all.
 /// </summary>
 public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, TimeProvider clock)
 {
@@ -40,12 +40,6 @@ public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, Time
             http.HttpContext?.Connection.RemoteIpAddress?.ToString());
         db.AuditRecords.Add(record);
         return record;
-    }
-
-    public async Task WriteAsync(string action, string? subject, string? details = null, CancellationToken cancellationToken = default)
-    {
-        Add(action, subject, details);
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];

@@ -57,8 +57,9 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue m
         var isMember = await db.States.Where(s => s.Iso3 == stateIso3)
             .Select(s => s.Participation == InitiativeParticipation.Member)
             .SingleAsync(cancellationToken);
-        var pointsOfContact = await UsersInRoles(stateIso3, PortalRoles.Contributor, PortalRoles.Approver).CountAsync(cancellationToken);
-        return new WorkflowContext(isMember, pointsOfContact <= 1);
+        // The same rule as the review queue's: a moderator stands in only where the State has one point of contact.
+        var severalContacts = await db.StatesWithSeveralPointsOfContact().ContainsAsync(stateIso3, cancellationToken);
+        return new WorkflowContext(isMember, !severalContacts);
     }
 
     public async Task<(SaveOutcome Outcome, Entry? Entry, string? Message)> CreateAsync(

@@ -20,6 +20,9 @@ public sealed class ReviewModel(
 {
     public const int ReasonMax = 2000;
 
+    /// <summary>What the workflow needs to know about the entry's State, read once per request.</summary>
+    private WorkflowContext _context = null!;
+
     public Entry Entry { get; private set; } = null!;
 
     public Revision Latest { get; private set; } = null!;
@@ -79,8 +82,7 @@ public sealed class ReviewModel(
             return Page();
         }
 
-        var context = await entries.ContextAsync(Entry.StateIso3, cancellationToken);
-        var decision = EntryWorkflow.Decide(Entry, action, actor, context, string.IsNullOrWhiteSpace(reason) ? "?" : reason);
+        var decision = EntryWorkflow.Decide(Entry, action, actor, _context, string.IsNullOrWhiteSpace(reason) ? "?" : reason);
         if (!decision.IsAllowed)
         {
             ModelState.AddModelError(string.Empty, decision.Refusal!);
@@ -145,9 +147,9 @@ public sealed class ReviewModel(
         }
 
         var actor = PortalActor.From(User)!;
-        var context = await entries.ContextAsync(Entry.StateIso3, cancellationToken);
+        _context = await entries.ContextAsync(Entry.StateIso3, cancellationToken);
         Actions = Enum.GetValues<WorkflowAction>()
-            .Where(action => EntryWorkflow.Decide(Entry, action, actor, context, reason: "?").IsAllowed)
+            .Where(action => EntryWorkflow.Decide(Entry, action, actor, _context, reason: "?").IsAllowed)
             .ToList();
         return null;
     }

@@ -28,7 +28,10 @@ public sealed class DetailsModel(PortalDbContext db, CoverageReader coverage) : 
     public Paging Paging { get; private set; } = Paging.For(1, 0);
 
     /// <summary>The State's row of the coverage map: its entries (own and joint) on each norm.</summary>
-    public CoverageRow? Coverage { get; private set; }
+    public CoverageRow? Coverage => CoverageMap.Rows.SingleOrDefault();
+
+    /// <summary>The one-row coverage map, for its heat scale (the same as on /coverage).</summary>
+    public CoverageMap CoverageMap { get; private set; } = new([], [], 0);
 
     public async Task<IActionResult> OnGetAsync(string iso3, int? page, CancellationToken cancellationToken)
     {
@@ -51,7 +54,7 @@ public sealed class DetailsModel(PortalDbContext db, CoverageReader coverage) : 
         var reader = Reader.From(User);
         var published = db.PublishedEntries(reader);
 
-        Coverage = (await coverage.ReadAsync(Reader.From(User), null, null, null, [Iso3], cancellationToken)).Rows.SingleOrDefault();
+        CoverageMap = await coverage.ReadAsync(reader, null, null, null, [Iso3], cancellationToken);
         Groups = await db.Groups.AsNoTracking()
             .Where(g => g.Memberships.Any(m => m.StateIso3 == code))
             .OrderBy(g => g.Abbreviation)

@@ -161,6 +161,23 @@ public sealed class EntryWorkflowTests(PortalFixture portal) : PortalTest(portal
         Assert.Contains("Readers see revision 1", working.Text);
     }
 
+    [Fact]
+    public async Task StateWithOnePointOfContact_ModeratorStandsInAsApprover_AndLosesThatWhenASecondJoins()
+    {
+        var (contributor, author) = await Portal.SignInAsAsync(PortalRoles.Contributor, "KEN");
+        var (moderator, moderatorUser) = await Portal.SignInAsAsync(PortalRoles.Moderator);
+        var id = await Portal.CreateEntryAsync(author, EntryStatus.Draft, title: "Single contact entry");
+
+        await contributor.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Submit), "#action-submit");
+        Assert.Contains(await MailToAsync(moderatorUser.Email), m => m.Subject.Contains("For your review"));
+        Assert.Contains("Single contact entry", (await moderator.GetAsync("/review")).Text);
+        Assert.NotNull((await moderator.GetAsync($"/entries/{id}/review")).Document.QuerySelector("#action-approve"));
+
+        await Portal.CreateUserAsync(PortalRoles.Approver, "KEN");
+        Assert.DoesNotContain("Single contact entry", (await moderator.GetAsync("/review")).Text);
+        Assert.Null((await moderator.GetAsync($"/entries/{id}/review")).Document.QuerySelector("#action-approve"));
+    }
+
     private Task<EntryStatus> StatusAsync(int id) => Portal.WithDbAsync(db => db.Entries.Where(e => e.Id == id).Select(e => e.Status).SingleAsync());
 
     private Task<List<(string Subject, string Body)>> MailToAsync(string email) =>
