@@ -296,7 +296,7 @@ public static class PortalApi
             return errors.ToProblem();
         }
 
-        var entries = filters.Apply(Published(db), db);
+        var entries = filters.Apply(Published(db));
         var total = await entries.CountAsync(cancellationToken);
         var rows = await EntryRows.Of(entries.OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize), db)

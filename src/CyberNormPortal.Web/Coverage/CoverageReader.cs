@@ -54,27 +54,25 @@ public sealed class CoverageReader(PortalDbContext db)
         var stateList = await states.OrderBy(s => s.Name).Select(s => new { s.Iso3, s.Name, s.RegionalGroup }).ToListAsync(cancellationToken);
         var iso3s = stateList.Select(s => s.Iso3).ToList();
 
-        // Counting needs no revision text: published entries the reader may see, without the join to Revisions.
-        var entries = db.Entries.AsNoTracking().VisibleTo(reader).Where(e => e.PublishedRevisionNumber != null);
+        var entries = db.PublishedEntries(reader);
         if (cycleSlug is not null)
         {
-            var cycleIds = db.Cycles.Where(c => c.Slug == cycleSlug).Select(c => c.Id);
-            entries = entries.Where(e => cycleIds.Contains(e.CycleId));
+            entries = entries.Where(e => e.CycleSlug == cycleSlug);
         }
 
+        // A State's own entries (an index-only count), and each joint entry once for every member of its group.
         var direct = await entries.Where(e => e.StateIso3 != null && iso3s.Contains(e.StateIso3))
             .GroupBy(e => new { e.StateIso3, e.NormNumber })
             .Select(g => new { State = g.Key.StateIso3!, Norm = g.Key.NormNumber, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var joint = await (
-                from e in entries.Where(e => e.GroupId != null)
-                join m in db.GroupMemberships on e.GroupId equals m.GroupId
-                where iso3s.Contains(m.StateIso3)
-                group e by new { m.StateIso3, e.NormNumber } into g
-                select new { State = g.Key.StateIso3, Norm = g.Key.NormNumber, Count = g.Count() })
+        var joint = await entries.Where(e => e.GroupId != null)
+            .SelectMany(e => e.ReportingStates, (e, state) => new { State = state, Norm = e.NormNumber })
+            .Where(x => iso3s.Contains(x.State))
+            .GroupBy(x => new { x.State, x.Norm })
+            .Select(g => new { g.Key.State, g.Key.Norm, Count = g.Count() })
             .ToListAsync(cancellationToken);
-
         var counts = direct.Concat(joint).GroupBy(c => (c.State, c.Norm)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+
         var norms = Enumerable.Range(1, 11).ToList();
         var rows = stateList
             .Select(s => new CoverageRow(s.Iso3, s.Name, s.RegionalGroup, [.. norms.Select(n => counts.GetValueOrDefault((s.Iso3, n)))]))

@@ -1,6 +1,5 @@
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Domain.States;
-using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
 
 namespace CyberNormPortal.Web.Search;
@@ -27,7 +26,7 @@ public sealed record EntryFilters(
     /// a group filter keeps its members' entries and its joint entries;
     /// a region filter keeps entries of the region's States and joint entries of groups with a member there.
     /// </summary>
-    public IQueryable<PublishedEntry> Apply(IQueryable<PublishedEntry> entries, PortalDbContext db)
+    public IQueryable<PublishedEntry> Apply(IQueryable<PublishedEntry> entries)
     {
         if (Norm is { } norm)
         {
@@ -41,36 +40,33 @@ public sealed record EntryFilters(
 
         if (Category is { } category)
         {
-            entries = entries.Where(e => e.PracticeCategories.Contains(category));
+            var categories = new[] { category };
+            entries = entries.Where(e => e.PracticeCategories.Any(c => categories.Contains(c)));
         }
 
         if (State is { Length: > 0 } state)
         {
             // A State's own entries and the joint entries of groups it belongs to, as the synthesis counts them.
             var iso3 = state.Trim().ToUpperInvariant();
-            var itsGroups = db.GroupMemberships.Where(m => m.StateIso3 == iso3).Select(m => m.GroupId);
-            entries = entries.Where(e => e.StateIso3 == iso3 || (e.GroupId != null && itsGroups.Contains(e.GroupId.Value)));
+            var states = new[] { iso3 };
+            entries = entries.Where(e => e.ReportingStates.Any(s => states.Contains(s)));
         }
 
         if (Group is { Length: > 0 } group)
         {
-            var groupIds = db.Groups.Where(g => g.Slug == group).Select(g => g.Id);
-            var members = db.GroupMemberships.Where(m => groupIds.Contains(m.GroupId)).Select(m => m.StateIso3);
-            entries = entries.Where(e => (e.GroupId != null && groupIds.Contains(e.GroupId.Value)) || (e.StateIso3 != null && members.Contains(e.StateIso3)));
+            var groups = new[] { group };
+            entries = entries.Where(e => e.Groups.Any(g => groups.Contains(g)));
         }
 
         if (Region is { } region)
         {
-            var regionStates = db.States.Where(s => s.RegionalGroup == region).Select(s => s.Iso3);
-            entries = entries.Where(e =>
-                (e.StateIso3 != null && regionStates.Contains(e.StateIso3))
-                || (e.GroupId != null && db.GroupMemberships.Any(m => m.GroupId == e.GroupId && regionStates.Contains(m.StateIso3))));
+            var regions = new[] { region };
+            entries = entries.Where(e => e.Regions.Any(r => regions.Contains(r)));
         }
 
         if (Cycle is { Length: > 0 } cycle)
         {
-            var cycleIds = db.Cycles.Where(c => c.Slug == cycle).Select(c => c.Id);
-            entries = entries.Where(e => cycleIds.Contains(e.CycleId));
+            entries = entries.Where(e => e.CycleSlug == cycle);
         }
 
         if (Year is { } year)

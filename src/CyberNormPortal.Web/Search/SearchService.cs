@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
@@ -54,7 +55,7 @@ public sealed class SearchService(PortalDbContext db)
 
     /// <summary>Matching entries with every filter applied, unordered: for counts and exports.</summary>
     public IQueryable<PublishedEntry> Matching(SearchRequest request, Reader reader) =>
-        request.Filters.Apply(db.PublishedEntries(reader, request.Words), db);
+        request.Filters.Apply(db.PublishedEntries(reader, request.Words));
 
     public IQueryable<PublishedEntry> Ordered(SearchRequest request, Reader reader)
     {
@@ -66,15 +67,14 @@ public sealed class SearchService(PortalDbContext db)
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, Reader reader, CancellationToken cancellationToken)
     {
-        var matching = Matching(request, reader);
-        var total = await matching.CountAsync(cancellationToken);
+        var (total, facets) = await CountAsync(request, reader, cancellationToken);
         var page = await Ordered(request, reader)
             .Skip((Math.Max(request.Page, 1) - 1) * SearchRequest.PageSize)
             .Take(SearchRequest.PageSize)
             .ToListAsync(cancellationToken);
         var snippets = await SnippetsAsync(page, request.Words, cancellationToken);
         var hits = page.Select(e => new SearchHit(e, snippets.GetValueOrDefault(e.RevisionId) ?? WebUtility.HtmlEncode(e.Summary))).ToList();
-        return new SearchResult(total, hits, await FacetsAsync(request, reader, cancellationToken));
+        return new SearchResult(total, hits, facets);
     }
 
     /// <summary>Highlighted fragments of the page's entries (one query), HTML-encoded, matches in <c>&lt;mark&gt;</c>.</summary>
@@ -104,77 +104,74 @@ public sealed class SearchService(PortalDbContext db)
                 .Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal));
     }
 
-    /// <summary>For each filter, how many of the current results each of its values would keep.</summary>
-    private async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> FacetsAsync(
+    /// <summary>
+    /// The number of results and, for each filter, how many of them each of its values would keep — in one query:
+    /// the matching rows are read once (EF Core's own SQL for them, with its parameters) and counted ten ways.
+    /// States, groups and regions are counted from the same arrays the filters test, so a count always equals
+    /// the results its link leads to (a joint entry counts for each member State and each of their regions).
+    /// </summary>
+    private async Task<(int Total, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)> CountAsync(
         SearchRequest request, Reader reader, CancellationToken cancellationToken)
     {
-        var matching = Matching(request, reader);
-        var facets = new Dictionary<string, IReadOnlyList<FacetValue>>();
+        var matching = Matching(request, reader)
+            .Select(e => new { e.Id, e.NormNumber, e.Kind, e.PracticeCategories, e.ReportingStates, e.Groups, e.Regions, e.CycleSlug, e.PublishedAt, e.Language });
+        await using var command = matching.CreateDbCommand();
+        command.CommandText = $"""
+            WITH m (id, norm, kind, categories, states, groups, regions, cycle, published_at, language) AS MATERIALIZED (
+            {command.CommandText}
+            )
+            {FacetSql}
+            """;
 
-        var norms = await matching.GroupBy(e => e.NormNumber).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        facets["norm"] = [.. norms.OrderBy(n => n.Key).Select(n => new FacetValue(n.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Norm {n.Key}", n.Count))];
+        var rows = new List<(string Facet, string Value, string Label, int Count)>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var row = await command.ExecuteReaderAsync(cancellationToken);
+            while (await row.ReadAsync(cancellationToken))
+            {
+                rows.Add((row.GetString(0), row.GetString(1), row.GetString(2), Convert.ToInt32(row.GetInt64(3), CultureInfo.InvariantCulture)));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
 
-        var kinds = await matching.GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        facets["kind"] = [.. kinds.OrderBy(k => k.Key).Select(k => new FacetValue(k.Key.ToString(), Pages.Shared.Labels.Kind(k.Key), k.Count))];
+        var total = rows.Where(r => r.Facet == "total").Sum(r => r.Count);
+        var byFacet = rows.ToLookup(r => r.Facet);
+        IReadOnlyList<FacetValue> Facet(string name, Func<(string Facet, string Value, string Label, int Count), string> label,
+            Func<IEnumerable<(string Facet, string Value, string Label, int Count)>, IEnumerable<(string Facet, string Value, string Label, int Count)>> order) =>
+            [.. order(byFacet[name]).Select(r => new FacetValue(r.Value, label(r), r.Count))];
 
-        var categories = await matching.SelectMany(e => e.PracticeCategories).GroupBy(c => c).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        facets["category"] = [.. categories.OrderByDescending(c => c.Count).Select(c => new FacetValue(c.Key.ToString(), Pages.Shared.Labels.Category(c.Key), c.Count))];
-
-        // A State's count includes its groups' joint entries, as the State filter does.
-        var direct = await matching.Where(e => e.StateIso3 != null).GroupBy(e => e.StateIso3!)
-            .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var joint = await (
-                from e in matching.Where(e => e.GroupId != null)
-                join m in db.GroupMemberships on e.GroupId equals m.GroupId
-                group e by m.StateIso3 into g
-                select new { State = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var stateCounts = direct.Concat(joint).GroupBy(c => c.State).Select(g => (State: g.Key, Count: g.Sum(c => c.Count)))
-            .OrderByDescending(c => c.Count).ThenBy(c => c.State).Take(StatesInFacet).ToList();
-        var stateCodes = stateCounts.Select(c => c.State).ToList();
-        var stateNames = await db.States.AsNoTracking().Where(s => stateCodes.Contains(s.Iso3)).ToDictionaryAsync(s => s.Iso3, s => s.Name, cancellationToken);
-        facets["state"] = [.. stateCounts.Select(s => new FacetValue(s.State, stateNames[s.State], s.Count))];
-
-        // Groups and regions: a State's entries count for its groups and region, a joint entry for its group and
-        // for every region one of its members sits in — as the group and region filters keep them.
-        var groupsOfStates = await (
-                from e in matching.Where(e => e.StateIso3 != null)
-                join m in db.GroupMemberships on e.StateIso3 equals m.StateIso3
-                group e by m.GroupId into g
-                select new { GroupId = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var jointOfGroups = await matching.Where(e => e.GroupId != null).GroupBy(e => e.GroupId!.Value)
-            .Select(g => new { GroupId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var groupCounts = groupsOfStates.Concat(jointOfGroups).GroupBy(c => c.GroupId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Abbreviation).Select(g => new { g.Id, g.Slug, g.Abbreviation }).ToListAsync(cancellationToken);
-        facets["group"] = [.. groups.Where(g => groupCounts.ContainsKey(g.Id)).Select(g => new FacetValue(g.Slug, g.Abbreviation, groupCounts[g.Id]))];
-
-        var regionsOfStates = await (
-                from e in matching.Where(e => e.StateIso3 != null)
-                join s in db.States on e.StateIso3 equals s.Iso3
-                group e by s.RegionalGroup into g
-                select new { Region = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var regionsOfJoint = await (
-                from e in matching.Where(e => e.GroupId != null)
-                join m in db.GroupMemberships on e.GroupId equals m.GroupId
-                join s in db.States on m.StateIso3 equals s.Iso3
-                group e.Id by s.RegionalGroup into g
-                select new { Region = g.Key, Count = g.Distinct().Count() })
-            .ToListAsync(cancellationToken);
-        var regions = regionsOfStates.Concat(regionsOfJoint).GroupBy(r => r.Region).Select(g => new { Key = g.Key, Count = g.Sum(r => r.Count) }).ToList();
-        facets["region"] = [.. regions.OrderBy(r => r.Key).Select(r => new FacetValue(r.Key.ToString(), Pages.Shared.Labels.Region(r.Key), r.Count))];
-
-        var cycles = await matching.GroupBy(e => new { e.CycleId, e.CycleName }).Select(g => new { g.Key.CycleId, g.Key.CycleName, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var slugs = await db.Cycles.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Slug, cancellationToken);
-        facets["cycle"] = [.. cycles.OrderBy(c => c.CycleName).Select(c => new FacetValue(slugs[c.CycleId], c.CycleName, c.Count))];
-
-        var years = await matching.GroupBy(e => e.PublishedAt.Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        facets["year"] = [.. years.OrderByDescending(y => y.Key).Select(y => new FacetValue(y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Count))];
-
-        var languages = await matching.GroupBy(e => e.Language).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        facets["language"] = [.. languages.OrderByDescending(l => l.Count).Select(l => new FacetValue(l.Key, Pages.Shared.Labels.Language(l.Key), l.Count))];
-        return facets;
+        var facets = new Dictionary<string, IReadOnlyList<FacetValue>>
+        {
+            ["norm"] = Facet("norm", r => $"Norm {r.Value}", x => x.OrderBy(r => int.Parse(r.Value, CultureInfo.InvariantCulture))),
+            ["kind"] = Facet("kind", r => Pages.Shared.Labels.Kind(Enum.Parse<Domain.Entries.EntryKind>(r.Value)), x => x.OrderBy(r => Enum.Parse<Domain.Entries.EntryKind>(r.Value))),
+            ["category"] = Facet("category", r => Pages.Shared.Labels.Category(Enum.Parse<Domain.Entries.PracticeCategory>(r.Value)), x => x.OrderByDescending(r => r.Count)),
+            ["state"] = Facet("state", r => r.Label, x => x.OrderByDescending(r => r.Count).ThenBy(r => r.Value, StringComparer.Ordinal).Take(StatesInFacet)),
+            ["group"] = Facet("group", r => r.Label, x => x.OrderBy(r => r.Label, StringComparer.Ordinal)),
+            ["region"] = Facet("region", r => Pages.Shared.Labels.Region(Enum.Parse<Domain.States.RegionalGroup>(r.Value)), x => x.OrderBy(r => Enum.Parse<Domain.States.RegionalGroup>(r.Value))),
+            ["cycle"] = Facet("cycle", r => r.Label, x => x.OrderBy(r => r.Label, StringComparer.Ordinal)),
+            ["year"] = Facet("year", r => r.Value, x => x.OrderByDescending(r => r.Value, StringComparer.Ordinal)),
+            ["language"] = Facet("language", r => Pages.Shared.Labels.Language(r.Value), x => x.OrderByDescending(r => r.Count)),
+        };
+        return (total, facets);
     }
+
+    /// <summary>Counts over the matching rows <c>m</c>: (facet, value as in URLs, label from the database or '', count).</summary>
+    private const string FacetSql = """
+        SELECT 'total', '', '', count(*) FROM m
+        UNION ALL SELECT 'norm', norm::text, '', count(*) FROM m GROUP BY norm
+        UNION ALL SELECT 'kind', kind, '', count(*) FROM m GROUP BY kind
+        UNION ALL SELECT 'category', x, '', count(*) FROM m CROSS JOIN LATERAL unnest(m.categories) AS x GROUP BY x
+        UNION ALL SELECT 'state', x, s."Name", count(*) FROM m CROSS JOIN LATERAL unnest(m.states) AS x
+            JOIN "States" s ON s."Iso3" = x GROUP BY x, s."Name"
+        UNION ALL SELECT 'group', x, g."Abbreviation", count(*) FROM m CROSS JOIN LATERAL unnest(m.groups) AS x
+            JOIN "Groups" g ON g."Slug" = x GROUP BY x, g."Abbreviation"
+        UNION ALL SELECT 'region', x, '', count(*) FROM m CROSS JOIN LATERAL unnest(m.regions) AS x GROUP BY x
+        UNION ALL SELECT 'cycle', cycle, c."Name", count(*) FROM m JOIN "Cycles" c ON c."Slug" = m.cycle GROUP BY cycle, c."Name"
+        UNION ALL SELECT 'year', date_part('year', published_at AT TIME ZONE 'UTC')::int::text, '', count(*) FROM m GROUP BY 2
+        UNION ALL SELECT 'language', language, '', count(*) FROM m GROUP BY language
+        """;
 }

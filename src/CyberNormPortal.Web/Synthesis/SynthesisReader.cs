@@ -78,7 +78,7 @@ public sealed class SynthesisReader(PortalDbContext db)
         }
 
         var scopeStates = await ScopeStatesAsync(group?.Id ?? cycle?.ScopeGroupId, scope.Region, cancellationToken);
-        var entries = ScopedEntries(reader, group?.Id, cycle?.Id, scope.Region);
+        var entries = ScopedEntries(reader, group?.Slug, cycle?.Slug, scope.Region);
 
         var norms = await db.Norms.AsNoTracking().OrderBy(n => n.Number)
             .Select(n => new { n.Number, n.ShortTitle, n.FullText })
@@ -104,7 +104,8 @@ public sealed class SynthesisReader(PortalDbContext db)
                 .ToDictionaryAsync(s => s.NormNumber, s => s.Text, cancellationToken)
             : [];
 
-        var byNorm = shown.ToLookup(e => e.NormNumber);
+        // SQL keeps no order across the per-norm subqueries: restore it here.
+        var byNorm = shown.OrderBy(e => e.PublishedAt).ThenBy(e => e.Id).ToLookup(e => e.NormNumber);
         var synthesisNorms = norms.Select(n => new SynthesisNorm(
                 n.Number,
                 Domain.Norms.Norm.GgeReferenceFor(n.Number),
@@ -138,30 +139,8 @@ public sealed class SynthesisReader(PortalDbContext db)
                 .Select(g => new SynthesisSection(null, g.Key, [.. g]))],
         };
 
-    private IQueryable<PublishedEntry> ScopedEntries(Reader reader, int? groupId, int? cycleId, RegionalGroup? region)
-    {
-        var entries = db.PublishedEntries(reader);
-        if (cycleId is { } cycle)
-        {
-            entries = entries.Where(e => e.CycleId == cycle);
-        }
-
-        if (groupId is { } group)
-        {
-            var members = db.GroupMemberships.Where(m => m.GroupId == group).Select(m => m.StateIso3);
-            entries = entries.Where(e => e.GroupId == group || (e.StateIso3 != null && members.Contains(e.StateIso3)));
-        }
-
-        if (region is { } regional)
-        {
-            var regionStates = db.States.Where(s => s.RegionalGroup == regional).Select(s => s.Iso3);
-            entries = entries.Where(e =>
-                (e.StateIso3 != null && regionStates.Contains(e.StateIso3))
-                || (e.GroupId != null && db.GroupMemberships.Any(m => m.GroupId == e.GroupId && regionStates.Contains(m.StateIso3))));
-        }
-
-        return entries;
-    }
+    private IQueryable<PublishedEntry> ScopedEntries(Reader reader, string? groupSlug, string? cycleSlug, RegionalGroup? region) =>
+        new Search.EntryFilters(Group: groupSlug, Cycle: cycleSlug, Region: region).Apply(db.PublishedEntries(reader));
 
     private async Task<HashSet<string>> ScopeStatesAsync(int? groupId, RegionalGroup? region, CancellationToken cancellationToken)
     {
@@ -186,18 +165,12 @@ public sealed class SynthesisReader(PortalDbContext db)
     private async Task<Dictionary<int, int>> ReportingStatesAsync(
         IQueryable<PublishedEntry> entries, HashSet<string> scopeStates, CancellationToken cancellationToken)
     {
-        var direct = await entries.Where(e => e.StateIso3 != null)
-            .Select(e => new { e.NormNumber, State = e.StateIso3! })
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        var joint = await (
-                from e in entries.Where(e => e.GroupId != null).Select(e => new { e.NormNumber, e.GroupId }).Distinct()
-                join m in db.GroupMemberships on e.GroupId equals m.GroupId
-                select new { e.NormNumber, State = m.StateIso3 })
+        var reported = await entries
+            .SelectMany(e => e.ReportingStates, (e, state) => new { e.NormNumber, State = state })
             .Distinct()
             .ToListAsync(cancellationToken);
 
-        return direct.Concat(joint)
+        return reported
             .Where(x => scopeStates.Contains(x.State))
             .GroupBy(x => x.NormNumber)
             .ToDictionary(g => g.Key, g => g.Select(x => x.State).Distinct().Count());

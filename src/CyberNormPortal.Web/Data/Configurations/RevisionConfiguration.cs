@@ -33,7 +33,6 @@ public sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
                 "setweight(to_tsvector('english'::regconfig, coalesce(\"Summary\", '')), 'B') || " +
                 "setweight(to_tsvector('english'::regconfig, coalesce(\"Body\", '')), 'C')",
                 stored: true);
-        builder.HasIndex(SearchVectorProperty).HasMethod("GIN");
 
         // Stored as a PostgreSQL text[] of category names.
         builder.PrimitiveCollection(r => r.PracticeCategories)

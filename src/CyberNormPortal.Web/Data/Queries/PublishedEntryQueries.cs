@@ -1,11 +1,17 @@
 using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
 namespace CyberNormPortal.Web.Data.Queries;
 
-/// <summary>A published entry as readers list it: its published revision's text and who reported it.</summary>
+/// <summary>
+/// A published entry as readers list it: its published revision's text and who reported it. Stored in the
+/// <c>PublishedEntries</c> read table, which the database keeps in step with <c>Entries</c> in the same
+/// transaction as every publication, edit or withdrawal (see <see cref="Configurations.PublishedEntryConfiguration"/>),
+/// so lists, search, the coverage map and the synthesis read one indexed table without joins. Never written by EF.
+/// </summary>
 public sealed class PublishedEntry
 {
     public int Id { get; init; }
@@ -19,7 +25,21 @@ public sealed class PublishedEntry
 
     public string CycleName { get; init; } = "";
 
+    public string CycleSlug { get; init; } = "";
+
     public string? StateIso3 { get; init; }
+
+    /// <summary>
+    /// The States the entry speaks for: its own State, or every member of the group for a joint entry.
+    /// The State filter, the State facet and the coverage map count an entry for each of them.
+    /// </summary>
+    public List<string> ReportingStates { get; init; } = [];
+
+    /// <summary>The UN regional groups of <see cref="ReportingStates"/>, each once.</summary>
+    public List<RegionalGroup> Regions { get; init; } = [];
+
+    /// <summary>Slugs of the groups the entry counts for: its State's groups, or its own group for a joint entry.</summary>
+    public List<string> Groups { get; init; } = [];
 
     public int? GroupId { get; init; }
 
@@ -46,8 +66,8 @@ public sealed class PublishedEntry
 
 public static class PublishedEntryQueries
 {
-    /// <summary>Entries whose text is published and which <paramref name="reader"/> may see, read-only.</summary>
-    public static IQueryable<Entry> VisibleTo(this IQueryable<Entry> entries, Reader reader)
+    /// <summary>Entries whose text is published and which <paramref name="reader"/> may see.</summary>
+    public static IQueryable<PublishedEntry> VisibleTo(this IQueryable<PublishedEntry> entries, Reader reader)
     {
         if (reader.IsModerator)
         {
@@ -67,46 +87,46 @@ public static class PublishedEntryQueries
     }
 
     /// <summary>
-    /// Every published entry <paramref name="reader"/> may see, projected with its published text.
-    /// One SQL query; compose filters and paging on it.
+    /// Every published entry <paramref name="reader"/> may see, read-only; with <paramref name="text"/>, only those
+    /// matching it (web-search syntax), ranked. One SQL query over the read table; compose filters and paging on it.
     /// </summary>
     public static IQueryable<PublishedEntry> PublishedEntries(this PortalDbContext db, Reader reader, string? text = null)
     {
-        var published =
-            from e in db.Entries.AsNoTracking().VisibleTo(reader)
-            where e.PublishedRevisionNumber != null
-            join r in db.Revisions on new { EntryId = e.Id, Number = e.PublishedRevisionNumber!.Value } equals new { r.EntryId, r.Number }
-            select new { e, r };
+        var published = db.Set<PublishedEntry>().AsNoTracking().VisibleTo(reader);
         if (text is not null)
         {
             // Web-search syntax: "a phrase", or, -word. Matched against the stored, GIN-indexed vector.
-            published = published.Where(x => EF.Property<NpgsqlTsVector>(x.r, RevisionConfiguration.SearchVectorProperty)
+            published = published.Where(e => EF.Property<NpgsqlTsVector>(e, PublishedEntryConfiguration.SearchVectorProperty)
                 .Matches(EF.Functions.WebSearchToTsQuery(RevisionConfiguration.SearchConfiguration, text)));
         }
 
-        return published.Select(x => new PublishedEntry
-        {
-            Id = x.e.Id,
-            RevisionId = x.r.Id,
-            NormNumber = x.e.NormNumber,
-            CycleId = x.e.CycleId,
-            CycleName = db.Cycles.Where(c => c.Id == x.e.CycleId).Select(c => c.Name).First(),
-            StateIso3 = x.e.StateIso3,
-            GroupId = x.e.GroupId,
-            Kind = x.e.Kind,
-            Visibility = x.e.Visibility,
-            PublishedAt = x.e.PublishedAt!.Value,
-            Title = x.r.Title,
-            Summary = x.r.Summary,
-            PracticeCategories = x.r.PracticeCategories,
-            Language = x.r.Language,
-            AuthorName = x.e.StateIso3 != null
-                ? db.States.Where(s => s.Iso3 == x.e.StateIso3).Select(s => s.Name).First()
-                : db.Groups.Where(g => g.Id == x.e.GroupId).Select(g => g.Abbreviation).First(),
-            Rank = text == null
-                ? 0f
-                : EF.Property<NpgsqlTsVector>(x.r, RevisionConfiguration.SearchVectorProperty)
-                    .Rank(EF.Functions.WebSearchToTsQuery(RevisionConfiguration.SearchConfiguration, text)),
-        });
+        // Always a projection: the (large) search vector is never read back.
+        return published
+            .Select(e => new PublishedEntry
+            {
+                Id = e.Id,
+                RevisionId = e.RevisionId,
+                NormNumber = e.NormNumber,
+                CycleId = e.CycleId,
+                CycleName = e.CycleName,
+                CycleSlug = e.CycleSlug,
+                StateIso3 = e.StateIso3,
+                ReportingStates = e.ReportingStates,
+                Regions = e.Regions,
+                Groups = e.Groups,
+                GroupId = e.GroupId,
+                Kind = e.Kind,
+                Visibility = e.Visibility,
+                PublishedAt = e.PublishedAt,
+                Title = e.Title,
+                Summary = e.Summary,
+                PracticeCategories = e.PracticeCategories,
+                Language = e.Language,
+                AuthorName = e.AuthorName,
+                Rank = text == null
+                    ? 0f
+                    : EF.Property<NpgsqlTsVector>(e, PublishedEntryConfiguration.SearchVectorProperty)
+                        .Rank(EF.Functions.WebSearchToTsQuery(RevisionConfiguration.SearchConfiguration, text)),
+            });
     }
 }
