@@ -38,19 +38,23 @@ echo "== Migrate, seed, generate"
 dotnet "$WORK/app/CyberNormPortal.Web.dll" migrate >/dev/null
 /usr/bin/time -f "generate-data took %e s" dotnet "$WORK/app/CyberNormPortal.Web.dll" generate-data
 
-ASPNETCORE_URLS="http://127.0.0.1:$APP_PORT" dotnet "$WORK/app/CyberNormPortal.Web.dll" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$APP_PORT/healthz/ready" >/dev/null && break; sleep 1; done
-
 BASE="http://127.0.0.1:$APP_PORT"
 declare -A URLS=(
   [search]="/search?q=incident&norm=3&region=African"
   [coverage]="/coverage"
   [synthesis]="/synthesis?group=g7&cycle=bench-2026"
 )
-for name in search coverage synthesis; do
-  url="$BASE${URLS[$name]}"
-  wrk -t 2 -c 8 --timeout 15s -d 5s "$url" >/dev/null   # warm-up: JIT, query plans, caches
-  echo "== $name: ${URLS[$name]} (8 connections, ${SECONDS_PER_URL}s)"
-  wrk -t 2 -c 8 --timeout 15s -d "${SECONDS_PER_URL}s" -s "$ROOT/docs/benchmarks/percentiles.lua" "$url" | tail -1
+# Twice: as deployed (anonymous pages cached until the next publication), then with the cache off — the cost of
+# every request that misses it (a search nobody made before, the first reader after a publication).
+for cache in true false; do
+  PublishedContentCache__Enabled=$cache ASPNETCORE_URLS="$BASE" dotnet "$WORK/app/CyberNormPortal.Web.dll" >"$WORK/app-$cache.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 60); do curl -fs "$BASE/healthz/ready" >/dev/null && break; sleep 1; done
+  for name in search coverage synthesis; do
+    url="$BASE${URLS[$name]}"
+    wrk -t 2 -c 8 --timeout 15s -d 5s "$url" >/dev/null   # warm-up: JIT, query plans, caches
+    echo "== $name (cache $( [ $cache = true ] && echo on || echo off )): ${URLS[$name]} (8 connections, ${SECONDS_PER_URL}s)"
+    wrk -t 2 -c 8 --timeout 15s -d "${SECONDS_PER_URL}s" -s "$ROOT/docs/benchmarks/percentiles.lua" "$url" | tail -1
+  done
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
 done

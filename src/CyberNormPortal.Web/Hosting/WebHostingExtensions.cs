@@ -1,6 +1,7 @@
 using System.Globalization;
 using CyberNormPortal.Web.Api;
 using CyberNormPortal.Web.Authorization;
+using CyberNormPortal.Web.Caching;
 using CyberNormPortal.Web.Coverage;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Seeding;
@@ -76,6 +77,7 @@ public static class WebHostingExtensions
         services.AddScoped<EntryService>();
         services.AddScoped<SearchService>();
         services.AddScoped<CoverageReader>();
+        services.AddPublishedContentCache(builder.Configuration);
         services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<BenchmarkDataGenerator>();
@@ -110,6 +112,8 @@ public static class WebHostingExtensions
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: only anonymous readers share cached pages (Caching/PublishedContentCache.cs).
+        app.UseOutputCache();
 
         // Liveness: the process answers. Readiness: PostgreSQL answers and the schema is current.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

@@ -35,7 +35,7 @@ public sealed class PortalFixture : IAsyncLifetime
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
             // Fixed reference data stays; everything a test may add goes, and the seeder restores the rest.
-            TablesToIgnore = ["__EFMigrationsHistory", "Norms", "States"],
+            TablesToIgnore = ["__EFMigrationsHistory", "Norms", "States", "PublicationVersion"],
         });
     }
 

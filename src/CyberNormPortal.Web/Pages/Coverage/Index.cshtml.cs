@@ -1,15 +1,18 @@
 using CyberNormPortal.Domain.States;
+using CyberNormPortal.Web.Caching;
 using CyberNormPortal.Web.Coverage;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
 using CyberNormPortal.Web.Synthesis;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.Pages.Coverage;
 
 /// <summary>States × norms: who has reported what, and where the gaps are.</summary>
+[OutputCache(PolicyName = PublishedContentCachePolicy.Name)]
 public sealed class IndexModel(CoverageReader coverage, PortalDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

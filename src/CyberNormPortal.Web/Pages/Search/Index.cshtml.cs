@@ -1,10 +1,13 @@
+using CyberNormPortal.Web.Caching;
 using CyberNormPortal.Web.Data.Queries;
 using CyberNormPortal.Web.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CyberNormPortal.Web.Pages.Search;
 
 /// <summary>Full-text search over the published entries the reader may see, with filters and their counts.</summary>
+[OutputCache(PolicyName = PublishedContentCachePolicy.Name)]
 public sealed class IndexModel(SearchService search) : PageModel
 {
     public SearchQueryString Query { get; private set; } = null!;

@@ -1,12 +1,15 @@
 using CyberNormPortal.Domain.States;
+using CyberNormPortal.Web.Caching;
 using CyberNormPortal.Web.Data.Queries;
 using CyberNormPortal.Web.Synthesis;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Synthesis;
 
+[OutputCache(PolicyName = PublishedContentCachePolicy.Name)]
 public sealed class IndexModel(SynthesisReader synthesis, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     /// <summary>Group slug, e.g. "g7"; empty for all groups.</summary>
