@@ -21,6 +21,7 @@ catch (LocalPostgresUnavailableException exception)
 await using var developmentDatabase = localPostgres;
 builder.AddPortalWeb();
 builder.AddPortalIdentity();
+builder.AddPortalRateLimiting();
 var app = builder.Build();
 
 try

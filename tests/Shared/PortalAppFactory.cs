@@ -15,5 +15,7 @@ public class PortalAppFactory(string connectionString, bool migrateOnStartup = t
         builder.UseSetting("Database:MigrateOnStartup", migrateOnStartup ? "true" : "false");
         // Every request checks the session against the account, so a deactivation or sign-out elsewhere shows at once.
         builder.UseSetting("Identity:SessionValidationInterval", "00:00:00");
+        // Every test request comes from one (unknown) address: rate limits are off here and on in Security/RateLimitTests.
+        builder.UseSetting("RateLimits:Enabled", "false");
     }
 }

@@ -46,18 +46,19 @@ public static class IdentityHostingExtensions
         var validationInterval = builder.Configuration.GetValue("Identity:SessionValidationInterval", TimeSpan.FromMinutes(1));
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = validationInterval);
 
+        // Names and attributes of the session, two-factor and antiforgery cookies: CookieHostingExtensions.
+        services.AddPortalCookies(builder.Environment);
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "portal.session";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = SignInPath;
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/account/access-denied";
             options.ReturnUrlParameter = "returnUrl";
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            // Idle timeout: 30 minutes, renewed while used; the 12-hour absolute limit is PortalSessions'.
+            options.ExpireTimeSpan = PortalSessions.IdleTimeout;
             options.SlidingExpiration = true;
+            options.Events.OnSigningIn = PortalSessions.OnSigningIn;
+            options.Events.OnValidatePrincipal = PortalSessions.OnValidatePrincipal;
         });
 
         services.AddAuthorizationBuilder().AddPortalPolicies();

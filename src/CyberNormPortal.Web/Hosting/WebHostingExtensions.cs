@@ -108,6 +108,8 @@ public static class WebHostingExtensions
             options.SupportedUICultures = [english];
         });
         app.UseRouting();
+        // 429 on sign-in, reset and invitation POSTs, search and the API, per client address (RateLimitingHostingExtensions).
+        app.UseRateLimiter();
         // Only endpoints that ask for a policy get CORS headers: the public API (Api/PortalApi.cs).
         app.UseCors();
         app.UseAuthentication();

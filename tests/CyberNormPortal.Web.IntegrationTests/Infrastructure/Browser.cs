@@ -2,6 +2,8 @@ using System.Net;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace CyberNormPortal.Web.IntegrationTests.Infrastructure;
 
@@ -31,9 +33,16 @@ public sealed record PageResponse(HttpStatusCode Status, Uri? Location, IDocumen
 /// A user agent against the test server: keeps its cookies, follows no redirects on its own, and submits
 /// forms as a browser would — every field the form has, including its antiforgery token.
 /// </summary>
-public sealed class Browser(HttpClient client) : IDisposable
+public sealed class Browser(HttpClient client, CookieContainer? cookies = null) : IDisposable
 {
     public HttpClient Client { get; } = client;
+
+    /// <summary>The value of a cookie this browser holds, e.g. the session cookie, or null.</summary>
+    public string? CookieValue(string name) => cookies?.GetCookies(Client.BaseAddress!)[name]?.Value;
+
+    /// <summary>Puts a cookie into this browser's jar, as someone who copied it from another browser would.</summary>
+    public void SetCookie(string name, string value) =>
+        (cookies ?? throw new InvalidOperationException("This browser has no cookie jar of its own.")).Add(Client.BaseAddress!, new Cookie(name, value));
 
     public async Task<PageResponse> GetAsync(string url)
     {
@@ -161,12 +170,23 @@ public sealed class Browser(HttpClient client) : IDisposable
 public static class BrowserSessions
 {
     /// <summary>A signed-out visitor.</summary>
-    public static Browser NewBrowser(this PortalFixture portal) => new(portal.CreateClient());
+    public static Browser NewBrowser(this PortalFixture portal) => portal.Factory.NewBrowser();
+
+    /// <summary>A signed-out visitor of <paramref name="factory"/> (e.g. a host with a test clock), with a cookie jar the test can read.</summary>
+    public static Browser NewBrowser(this WebApplicationFactory<Program> factory)
+    {
+        var cookies = new CookieContainer();
+        var client = factory.CreateDefaultClient(factory.ClientOptions.BaseAddress, new CookieContainerHandler(cookies));
+        return new Browser(client, cookies);
+    }
 
     /// <summary>Signs in through the sign-in form (and the two-factor step when the account has one), as a person would.</summary>
-    public static async Task<Browser> SignInAsync(this PortalFixture portal, TestUser user)
+    public static Task<Browser> SignInAsync(this PortalFixture portal, TestUser user) => portal.Factory.SignInAsync(user);
+
+    /// <summary>Signs in to <paramref name="factory"/> as <paramref name="user"/>.</summary>
+    public static async Task<Browser> SignInAsync(this WebApplicationFactory<Program> factory, TestUser user)
     {
-        var browser = portal.NewBrowser();
+        var browser = factory.NewBrowser();
         var response = await browser.SubmitAsync("/account/sign-in", new Dictionary<string, object?>
         {
             ["Input.Email"] = user.Email,

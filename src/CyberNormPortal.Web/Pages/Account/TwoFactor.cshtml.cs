@@ -15,7 +15,9 @@ namespace CyberNormPortal.Web.Pages.Account;
 /// <summary>
 /// Two-factor sign-in with an authenticator app: set it up (key as text and QR code, confirmed by a code),
 /// renew the recovery codes, or turn it off — which moderators and administrators may not.
+/// Every handler needs the password proven in the last five minutes (<see cref="RequiresRecentSignInAttribute"/>).
 /// </summary>
+[RequiresRecentSignIn]
 public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AuditLog audit, PortalDbContext db) : PageModel
 {
     public const string Issuer = "CyberNormPortal";
