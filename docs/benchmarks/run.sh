@@ -47,7 +47,8 @@ declare -A URLS=(
 # Twice: as deployed (anonymous pages cached until the next publication), then with the cache off — the cost of
 # every request that misses it (a search nobody made before, the first reader after a publication).
 for cache in true false; do
-  PublishedContentCache__Enabled=$cache ASPNETCORE_URLS="$BASE" dotnet "$WORK/app/CyberNormPortal.Web.dll" >"$WORK/app-$cache.log" 2>&1 &
+  # Rate limits (60 searches a minute per address) would turn a load test into a test of the limiter.
+  RateLimits__Enabled=false PublishedContentCache__Enabled=$cache ASPNETCORE_URLS="$BASE" dotnet "$WORK/app/CyberNormPortal.Web.dll" >"$WORK/app-$cache.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 60); do curl -fs "$BASE/healthz/ready" >/dev/null && break; sleep 1; done
   for name in search coverage synthesis; do
