@@ -9,6 +9,28 @@ public sealed class AdminAccessTests(PortalFixture portal) : PortalTest(portal)
 {
     private static readonly string[] AdministratorPages = ["/admin/users", "/admin/invitations", "/admin/audit"];
 
+    private static readonly string[] InitiativePages = ["/admin", "/admin/cycles", "/admin/cycles/edit", "/admin/groups", "/admin/groups/edit", "/admin/states"];
+
+    /// <summary>
+    /// The app endpoints (AppEndpoint.Key) whose refusals these tests assert: every admin page for people without the
+    /// role, and every admin form post with a valid token. The EndpointCoverageTests read this list.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> CoveredEndpoints =
+    [
+        "GET /admin/users", "GET /admin/invitations", "GET /admin/audit", "GET /admin/users/{id}",
+        "POST /admin/users/{id}", "POST /admin/users/{id}?handler=Deactivate", "POST /admin/users/{id}?handler=Reactivate",
+        "POST /admin/invitations", "POST /admin/invitations?handler=Revoke",
+        "GET /admin", "GET /admin/cycles", "GET /admin/cycles/edit/{id:int?}", "GET /admin/groups", "GET /admin/groups/edit/{id:int?}",
+        "GET /admin/states", "POST /admin/cycles/edit/{id:int?}", "POST /admin/groups/edit/{id:int?}", "POST /admin/states",
+    ];
+
+    public static TheoryData<string, string?> NeitherModeratorNorAdministrator => new()
+    {
+        { PortalRoles.Contributor, "KEN" },
+        { PortalRoles.Approver, "KEN" },
+        { PortalRoles.Analyst, null },
+    };
+
     public static TheoryData<string, string?> NonAdministrators => new()
     {
         { PortalRoles.Contributor, "KEN" },
@@ -65,6 +87,39 @@ public sealed class AdminAccessTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal(before, await SnapshotAsync(target.Id));
     }
 
+    [Theory]
+    [MemberData(nameof(NeitherModeratorNorAdministrator))]
+    public async Task InitiativePages_NeitherModeratorNorAdministrator_AreRefusedAndTheirPostsChangeNothing(string role, string? state)
+    {
+        var (browser, _) = await Portal.SignInAsAsync(role, state);
+        var group = await Portal.WithDbAsync(db => db.Groups.Select(g => g.Id).FirstAsync());
+        var cycle = await Portal.WithDbAsync(db => db.Cycles.Select(c => c.Id).FirstAsync());
+        var before = await InitiativeSnapshotAsync();
+        var home = await browser.GetAsync("/");
+        var token = home.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        KeyValuePair<string, string> Token() => new("__RequestVerificationToken", token);
+
+        foreach (var url in InitiativePages.Concat([$"/admin/cycles/edit/{cycle}", $"/admin/groups/edit/{group}"]))
+        {
+            AssertRefused(await browser.GetAsync(url), url);
+        }
+
+        var posts = new (string Url, KeyValuePair<string, string>[] Fields)[]
+        {
+            ("/admin/cycles/edit", [Token(), new("Input.Slug", "forged"), new("Input.Name", "Forged"), new("Input.OpensOn", "2026-01-01"), new("Input.ClosesOn", "2026-12-31"), new("Input.IsOpen", "true")]),
+            ($"/admin/cycles/edit/{cycle}", [Token(), new("Input.Slug", "forged"), new("Input.Name", "Forged"), new("Input.OpensOn", "2026-01-01"), new("Input.ClosesOn", "2026-12-31")]),
+            ("/admin/groups/edit", [Token(), new("Input.Slug", "forged"), new("Input.Name", "Forged"), new("Input.Abbreviation", "FG"), new("Input.Members", "KEN")]),
+            ($"/admin/groups/edit/{group}", [Token(), new("Input.Name", "Forged"), new("Input.Abbreviation", "FG")]),
+            ("/admin/states", [Token(), new("Input.Participation[KEN]", "Member"), new("Input.Participation[USA]", "Partner")]),
+        };
+        foreach (var (url, fields) in posts)
+        {
+            AssertRefused(await browser.PostAsync(url, fields), url);
+        }
+
+        Assert.Equal(before, await InitiativeSnapshotAsync());
+    }
+
     [Fact]
     public async Task AdministratorPages_Anonymous_RedirectToSignIn()
     {
@@ -112,6 +167,15 @@ public sealed class AdminAccessTests(PortalFixture portal) : PortalTest(portal)
             || (response.Status == HttpStatusCode.Redirect && response.RedirectPath!.StartsWith("/account/access-denied", StringComparison.Ordinal));
         Assert.True(refused, $"{url} answered {(int)response.Status} {response.RedirectPath}");
     }
+
+    private Task<string> InitiativeSnapshotAsync() => Portal.WithDbAsync(async db =>
+    {
+        var cycles = await db.Cycles.OrderBy(c => c.Id).Select(c => c.Slug + c.Name + c.IsOpen).ToListAsync();
+        var groups = await db.Groups.OrderBy(g => g.Id).Select(g => g.Slug + g.Name + g.Abbreviation).ToListAsync();
+        var members = await db.States.Where(s => s.Participation == Domain.States.InitiativeParticipation.Member).OrderBy(s => s.Iso3).Select(s => s.Iso3).ToListAsync();
+        return string.Join(",", cycles) + ";" + string.Join(",", groups) + ";" + string.Join(",", members) + ";" + await db.GroupMemberships.CountAsync()
+            + ";" + await db.AuditRecords.CountAsync(a => a.Action != "sign-in");
+    });
 
     private Task<string> SnapshotAsync(string userId) => Portal.WithDbAsync(async db =>
     {

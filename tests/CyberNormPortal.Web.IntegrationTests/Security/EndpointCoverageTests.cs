@@ -1,0 +1,116 @@
+using CyberNormPortal.Web.IntegrationTests.Authorization;
+using CyberNormPortal.Web.IntegrationTests.Infrastructure;
+using CyberNormPortal.Web.IntegrationTests.Pages.Admin;
+using Xunit.Abstractions;
+
+namespace CyberNormPortal.Web.IntegrationTests.Security;
+
+/// <summary>
+/// Every page handler and API endpoint of the running app is accounted for: either an authorization matrix asks
+/// who may reach it, or it is on the list of public endpoints below, with the reason. A handler added without
+/// either fails here; so does a list entry the app no longer has.
+/// </summary>
+public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelper output) : PortalTest(portal)
+{
+    /// <summary>Endpoints anyone may call without signing in, each with why that is right.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PublicEndpoints = new Dictionary<string, string>
+    {
+        // Published, TLP:CLEAR reading: what the portal is for. Per-entry visibility is the TlpVisibilityTests' job.
+        ["GET /"] = "home page",
+        ["GET /norms"] = "the eleven norms",
+        ["GET /norms/{number:int}"] = "one norm and its published entries",
+        ["GET /states"] = "States list",
+        ["GET /states/{iso3}"] = "one State's profile and published entries",
+        ["GET /synthesis"] = "the published synthesis",
+        ["GET /search"] = "search over published entries (TLP filtered by SearchService)",
+        ["GET /search/export.{format:regex(^(csv|json)$)}"] = "the search as a file; ExportVisibilityTests check TLP",
+        ["GET /coverage"] = "coverage map of published entries",
+        ["GET /compare"] = "comparison of published entries",
+        ["GET /entries/{id:int}"] = "a published entry; TlpVisibilityTests check who sees restricted ones",
+        ["GET /synthesis/export.md"] = "synthesis download; ExportVisibilityTests",
+        ["GET /synthesis/export.docx"] = "synthesis download; ExportVisibilityTests",
+
+        // Public read-only API and feeds, TLP:CLEAR only (ApiVisibilityTests, AtomFeedTests).
+        ["GET /api/v1/norms"] = "API",
+        ["GET /api/v1/norms/{number:int}"] = "API",
+        ["GET /api/v1/states"] = "API",
+        ["GET /api/v1/states/{iso3}"] = "API",
+        ["GET /api/v1/groups"] = "API",
+        ["GET /api/v1/groups/{slug}"] = "API",
+        ["GET /api/v1/cycles"] = "API",
+        ["GET /api/v1/cycles/{slug}"] = "API",
+        ["GET /api/v1/entries"] = "API",
+        ["GET /api/v1/entries/{id:int}"] = "API",
+        ["GET /api/v1/synthesis"] = "API",
+        ["GET /api/v1/openapi.json"] = "the API's contract",
+        ["GET /feed.atom"] = "Atom feed of publications",
+        ["GET /norms/{number:int}/feed.atom"] = "Atom feed of one norm",
+        ["GET /states/{iso3}/feed.atom"] = "Atom feed of one State",
+
+        // Probes for the load balancer and orchestrator: no data beyond up/ready.
+        ["ANY /healthz"] = "liveness",
+        ["ANY /healthz/ready"] = "readiness",
+
+        // Error and status pages, re-executed for any request (a POST that failed re-executes as POST).
+        ["GET /error"] = "error page",
+        ["POST /error"] = "error page, re-executed after a failed POST",
+        ["GET /status/{code:int}"] = "status-code page (404, 403, …)",
+
+        // Getting in: these must work before signing in. Each is covered by its own tests under Pages/Account.
+        ["GET /account/sign-in"] = "sign-in form",
+        ["POST /account/sign-in"] = "sign-in (lockout: LockoutTests)",
+        ["GET /account/sign-in/two-factor"] = "second step, needs the first step's cookie",
+        ["POST /account/sign-in/two-factor"] = "second step",
+        ["GET /account/sign-out"] = "sign-out confirmation",
+        ["POST /account/sign-out"] = "signs out whoever is signed in",
+        ["GET /account/forgot-password"] = "asks for a reset e-mail",
+        ["POST /account/forgot-password"] = "queues a reset e-mail; answers the same for unknown addresses",
+        ["GET /account/reset-password"] = "needs the e-mailed token",
+        ["POST /account/reset-password"] = "needs the e-mailed token",
+        ["GET /account/accept-invitation"] = "needs the invitation token",
+        ["POST /account/accept-invitation"] = "needs the invitation token",
+        ["GET /account/access-denied"] = "where refusals land",
+    };
+
+    /// <summary>Everything the authorization matrices ask about, gathered from the matrices themselves.</summary>
+    public static IReadOnlySet<string> CoveredByMatrices =>
+        EntryAuthorizationMatrixTests.CoveredEndpoints
+            .Concat(AdminAccessTests.CoveredEndpoints)
+            .Concat(AccountAccessTests.CoveredEndpoints)
+            .ToHashSet(StringComparer.Ordinal);
+
+    [Fact]
+    public async Task EveryEndpoint_IsCoveredByAnAuthorizationMatrixOrListedPublic()
+    {
+        var endpoints = await Portal.AllAsync();
+        var covered = CoveredByMatrices;
+
+        var unaccounted = endpoints.Where(e => !covered.Contains(e.Key) && !PublicEndpoints.ContainsKey(e.Key)).Select(e => e.Key).ToList();
+
+        Assert.True(unaccounted.Count == 0, "Neither in an authorization matrix nor listed public:\n" + string.Join("\n", unaccounted));
+        output.WriteLine($"{endpoints.Count} endpoints: {endpoints.Count(e => covered.Contains(e.Key))} in authorization matrices, "
+            + $"{endpoints.Count(e => PublicEndpoints.ContainsKey(e.Key))} public ({endpoints.Count(e => e.IsPage)} page handlers).");
+    }
+
+    [Fact]
+    public async Task Lists_NameOnlyEndpointsTheAppHas()
+    {
+        var keys = (await Portal.AllAsync()).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+
+        var stale = CoveredByMatrices.Concat(PublicEndpoints.Keys).Where(k => !keys.Contains(k)).ToList();
+
+        Assert.True(stale.Count == 0, "Listed but not in the app (renamed or removed?):\n" + string.Join("\n", stale));
+    }
+
+    [Fact]
+    public async Task PublicEndpoints_AskForNoSignIn_AndEverythingElseDoes()
+    {
+        var endpoints = await Portal.AllAsync();
+
+        var publicButProtected = endpoints.Where(e => PublicEndpoints.ContainsKey(e.Key) && e.RequiresSignIn).Select(e => e.Key).ToList();
+        var protectedButOpen = endpoints.Where(e => !PublicEndpoints.ContainsKey(e.Key) && !e.RequiresSignIn).Select(e => e.Key).ToList();
+
+        Assert.True(publicButProtected.Count == 0, "Listed public but requires sign-in:\n" + string.Join("\n", publicButProtected));
+        Assert.True(protectedButOpen.Count == 0, "Not listed public yet open to anonymous visitors:\n" + string.Join("\n", protectedButOpen));
+    }
+}
