@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using AngleSharp.Html.Dom;
 using CyberNormPortal.Domain.Cycles;
@@ -60,7 +59,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         }
     }
 
-    private async Task RunLoadAsync(Hosting.LocalPostgres server, RunningPortal portal, string email, int cycle, string connectionString)
+    private async Task RunLoadAsync(CyberNormPortal.Web.Hosting.LocalPostgres server, RunningPortal portal, string email, int cycle, string connectionString)
     {
         using var contributor = new Browser(NewClient(portal));
         var signedIn = await contributor.SubmitAsync("/account/sign-in", new Dictionary<string, object?>
