@@ -16,6 +16,16 @@ public static class TestPostgres
     private static string? _serverConnectionString;
     private static LocalPostgres? _throwaway;
 
+    /// <summary>
+    /// The throwaway server this run started, for tests that restart it; null when PORTAL_TEST_DB names an external
+    /// server, which the tests must not restart.
+    /// </summary>
+    public static async Task<LocalPostgres?> ThrowawayServerAsync()
+    {
+        await ServerAsync();
+        return _throwaway;
+    }
+
     /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
     public static async Task<string> CreateDatabaseAsync(string prefix)
     {

@@ -66,31 +66,34 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue m
         int normNumber, int cycleId, EntryContent content, WorkflowActor author, bool submit, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        Entry entry;
         try
         {
-            entry = Entry.CreateDraft(normNumber, cycleId, author.StateIso3!, content, author, now);
+            _ = Entry.CreateDraft(normNumber, cycleId, author.StateIso3!, content, author, now);
         }
         catch (DomainException exception)
         {
             return (SaveOutcome.Refused, null, exception.Message);
         }
 
-        db.Entries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken); // the id is needed for the audit subject and the links
-        audit.Add(AuditActions.EntryCreated, Subject(entry), $"Norm {normNumber}, revision 1: {content.Title}");
-        if (submit)
-        {
-            var refusal = await StepAsync(entry, WorkflowAction.Submit, author, null, cancellationToken);
-            if (refusal is not null)
+        // Two saves (the id is needed for the audit subject and the links) in one transaction, retried as a whole.
+        // After a commit whose outcome is unknown, the draft is looked for by its author and creation instant,
+        // so a retry never creates it twice.
+        return await db.InRetriedTransactionAsync(
+            async ct =>
             {
-                await db.SaveChangesAsync(cancellationToken);
-                return (SaveOutcome.SavedNotSubmitted, entry, refusal);
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return (SaveOutcome.Saved, entry, null);
+                var entry = Entry.CreateDraft(normNumber, cycleId, author.StateIso3!, content, author, now);
+                db.Entries.Add(entry);
+                await db.SaveChangesAsync(ct);
+                audit.Add(AuditActions.EntryCreated, Subject(entry), $"Norm {normNumber}, revision 1: {content.Title}");
+                var refusal = submit ? await StepAsync(entry, WorkflowAction.Submit, author, null, ct) : null;
+                await db.SaveChangesAsync(ct);
+                return refusal is null
+                    ? (SaveOutcome.Saved, entry, (string?)null)
+                    : (SaveOutcome.SavedNotSubmitted, entry, refusal);
+            },
+            ct => db.Revisions.AsNoTracking().AnyAsync(
+                r => r.Number == 1 && r.SavedByUserId == author.UserId && r.SavedAt == now && r.Title == content.Title, ct),
+            cancellationToken);
     }
 
     /// <summary>Saves a new revision, provided the entry is still at <paramref name="expectedVersion"/>.</summary>
@@ -110,7 +113,7 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue m
             if (submit && await StepAsync(entry, WorkflowAction.Submit, editor, null, cancellationToken) is { } refusal)
             {
                 // The revision is still saved; only the submission was refused.
-                return await SaveAsync(SaveOutcome.SavedNotSubmitted, refusal, cancellationToken);
+                return await SaveAsync(entry, SaveOutcome.SavedNotSubmitted, refusal, cancellationToken);
             }
         }
         catch (DomainException exception)
@@ -118,7 +121,7 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue m
             return (SaveOutcome.Refused, exception.Message);
         }
 
-        return await SaveAsync(SaveOutcome.Saved, null, cancellationToken);
+        return await SaveAsync(entry, SaveOutcome.Saved, null, cancellationToken);
     }
 
     /// <summary>Takes one workflow step, provided the entry is still at <paramref name="expectedVersion"/>.</summary>
@@ -134,14 +137,22 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue m
         var refusal = await StepAsync(entry, action, actor, reason, cancellationToken);
         return refusal is not null
             ? (SaveOutcome.Refused, refusal)
-            : await SaveAsync(SaveOutcome.Saved, null, cancellationToken);
+            : await SaveAsync(entry, SaveOutcome.Saved, null, cancellationToken);
     }
 
-    private async Task<(SaveOutcome, string?)> SaveAsync(SaveOutcome outcome, string? message, CancellationToken cancellationToken)
+    private async Task<(SaveOutcome, string?)> SaveAsync(Entry entry, SaveOutcome outcome, string? message, CancellationToken cancellationToken)
     {
+        var updatedAt = entry.UpdatedAt;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // Retried on a transient failure. The row version makes a write after someone else's a conflict; after a
+            // commit whose outcome is unknown, the entry's UpdatedAt (this step's instant) tells whether it went in,
+            // so a retry neither applies the step twice nor reports the user's own write as a conflict.
+            await db.Database.CreateExecutionStrategy().ExecuteInTransactionAsync(
+                ct => db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct),
+                ct => db.Entries.AsNoTracking().AnyAsync(e => e.Id == entry.Id && e.UpdatedAt == updatedAt, ct),
+                cancellationToken);
+            db.ChangeTracker.AcceptAllChanges();
             return (outcome, message);
         }
         catch (DbUpdateConcurrencyException)

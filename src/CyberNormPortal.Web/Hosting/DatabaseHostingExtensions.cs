@@ -42,6 +42,19 @@ public static class DatabaseHostingExtensions
         return localServer;
     }
 
+    /// <summary>How often, and for how long at most, a unit of work is tried again after a transient failure.</summary>
+    public const int MaxRetryCount = 5;
+
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// PostgreSQL through Npgsql, retrying transient failures (a restart, a failover, a dropped connection): queries
+    /// are retried by EF itself; a unit of work with its own transaction runs through
+    /// <c>Database.CreateExecutionStrategy()</c> so the whole unit is tried again (see <see cref="Data.RetryingUnitOfWork"/>).
+    /// At most about 20 s of delays in all, so a request still ends well within a proxy's timeout.
+    /// </summary>
     public static DbContextOptionsBuilder UsePortalNpgsql(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName));
+        options.UseNpgsql(connectionString, npgsql => npgsql
+            .MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName)
+            .EnableRetryOnFailure(MaxRetryCount, MaxRetryDelay, errorCodesToAdd: null));
 }

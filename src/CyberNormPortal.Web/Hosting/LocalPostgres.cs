@@ -121,6 +121,18 @@ public sealed class LocalPostgres : IAsyncDisposable
         await StopAsync();
     }
 
+    /// <summary>
+    /// Stops the server the way <c>pg_ctl restart -m fast</c> does (open connections cut, transactions rolled back),
+    /// stays down for <paramref name="downtime"/>, and starts it again on the same port; returns once it accepts
+    /// connections.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan downtime, CancellationToken cancellationToken = default)
+    {
+        await RunAsync("pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60"], cancellationToken: cancellationToken);
+        await Task.Delay(downtime, cancellationToken);
+        await StartCoreAsync(cancellationToken);
+    }
+
     public async Task StopAsync()
     {
         if (_stopped)

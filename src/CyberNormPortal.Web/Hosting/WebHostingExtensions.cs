@@ -37,6 +37,10 @@ public static class WebHostingExtensions
             options.IncludeSubDomains = true;
         });
         services.AddSingleton(TimeProvider.System);
+        // On SIGTERM Kestrel stops accepting, lets requests in flight finish and the mail sender end its message,
+        // for up to this long (Hosting:ShutdownTimeout overrides it; keep it below the orchestrator's grace period).
+        services.Configure<HostOptions>(options => options.ShutdownTimeout =
+            builder.Configuration.GetValue("Hosting:ShutdownTimeout", TimeSpan.FromSeconds(30)));
         // One key ring for every instance, in the database: a cookie or form issued by one instance is
         // accepted by another, and survives restarts.
         services.AddDataProtection()

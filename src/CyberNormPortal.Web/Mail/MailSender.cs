@@ -48,39 +48,72 @@ public sealed partial class MailSender(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Sends every message that is due (one batch); returns how many were attempted.</summary>
+    /// <summary>
+    /// Sends every message that is due (one batch); returns how many were attempted. When
+    /// <paramref name="cancellationToken"/> fires (the host is stopping), no further message is started, one cut off
+    /// mid-send stays queued untouched (neither sent nor failed), and what did go out is still recorded, so a restart
+    /// resumes exactly with what is left. A transient database failure retries the claim, deliveries and commit as one
+    /// unit; after a commit whose outcome is unknown the recorded attempts are checked, so a batch is not sent twice.
+    /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var due = await db.OutgoingMail
-            .FromSql($"""
-                SELECT * FROM "OutgoingMail"
-                WHERE "NextAttemptAt" IS NOT NULL AND "NextAttemptAt" <= {now}
-                ORDER BY "Id" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
-                """)
-            .ToListAsync(cancellationToken);
-
-        foreach (var mail in due)
-        {
-            try
+        List<OutgoingMail> handled = [];
+        var attempted = await db.InRetriedTransactionAsync(
+            async _ =>
             {
-                await DeliverAsync(mail, cancellationToken);
-                mail.MarkSent(clock.GetUtcNow());
-                LogSent(logger, mail.Id);
-            }
-            catch (Exception exception) when (exception is SmtpException or IOException or InvalidOperationException or FormatException)
-            {
-                mail.MarkFailed(exception.Message, clock.GetUtcNow(), options.Value.MaxAttempts);
-                LogFailed(logger, mail.Id, mail.Attempts, exception.Message);
-            }
-        }
+                handled = [];
+                var now = clock.GetUtcNow();
+                var due = await db.OutgoingMail
+                    .FromSql($"""
+                        SELECT * FROM "OutgoingMail"
+                        WHERE "NextAttemptAt" IS NOT NULL AND "NextAttemptAt" <= {now}
+                        ORDER BY "Id" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
+                        """)
+                    .ToListAsync(cancellationToken);
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return due.Count;
+                foreach (var mail in due)
+                {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        break;
+                    }
+
+                    try
+                    {
+                        await DeliverAsync(mail, cancellationToken);
+                        mail.MarkSent(clock.GetUtcNow());
+                        LogSent(logger, mail.Id);
+                    }
+                    catch (Exception exception) when (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                    {
+                        // Cut off mid-send: whether it went out is unknown, so it stays queued as it was.
+                        LogInterrupted(logger, mail.Id);
+                        break;
+                    }
+                    catch (Exception exception) when (exception is SmtpException or IOException or InvalidOperationException or FormatException)
+                    {
+                        mail.MarkFailed(exception.Message, clock.GetUtcNow(), options.Value.MaxAttempts);
+                        LogFailed(logger, mail.Id, mail.Attempts, exception.Message);
+                    }
+
+                    handled.Add(mail);
+                }
+
+                // Not cancellable: what was delivered is recorded even while the host stops.
+                await db.SaveChangesAsync(CancellationToken.None);
+                return handled.Count;
+            },
+            async _ =>
+            {
+                var ids = handled.Select(m => m.Id).ToList();
+                var recorded = await db.OutgoingMail.AsNoTracking().Where(m => ids.Contains(m.Id))
+                    .ToDictionaryAsync(m => m.Id, m => m.Attempts, CancellationToken.None);
+                return handled.All(m => recorded.GetValueOrDefault(m.Id) >= m.Attempts);
+            },
+            CancellationToken.None);
+        return attempted;
     }
 
     private async Task DeliverAsync(OutgoingMail mail, CancellationToken cancellationToken)
@@ -117,6 +150,9 @@ public sealed partial class MailSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The mail queue could not be read; retrying on the next tick")]
     private static partial void LogQueueUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail {MailId} was cut off by shutdown; it stays queued")]
+    private static partial void LogInterrupted(ILogger logger, long mailId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mail {MailId} sent")]
     private static partial void LogSent(ILogger logger, long mailId);

@@ -124,19 +124,24 @@ public sealed class SearchService(PortalDbContext db)
             """;
 
         var rows = new List<(string Facet, string Value, string Label, int Count)>();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        // A hand-made command is not retried by EF on its own: run it through the execution strategy like any query.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            await using var row = await command.ExecuteReaderAsync(cancellationToken);
-            while (await row.ReadAsync(cancellationToken))
+            rows.Clear();
+            await db.Database.OpenConnectionAsync(ct);
+            try
             {
-                rows.Add((row.GetString(0), row.GetString(1), row.GetString(2), Convert.ToInt32(row.GetInt64(3), CultureInfo.InvariantCulture)));
+                await using var row = await command.ExecuteReaderAsync(ct);
+                while (await row.ReadAsync(ct))
+                {
+                    rows.Add((row.GetString(0), row.GetString(1), row.GetString(2), Convert.ToInt32(row.GetInt64(3), CultureInfo.InvariantCulture)));
+                }
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }, cancellationToken);
 
         var total = rows.Where(r => r.Facet == "total").Sum(r => r.Count);
         var byFacet = rows.ToLookup(r => r.Facet);

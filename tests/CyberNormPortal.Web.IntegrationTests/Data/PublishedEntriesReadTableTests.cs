@@ -54,11 +54,15 @@ public sealed class PublishedEntriesReadTableTests(PortalFixture fixture) : Port
         await Portal.WithDbAsync(async db =>
         {
             var cycle = await db.Cycles.Select(c => c.Id).FirstAsync();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            db.Entries.Add(Entry.ImportPublished(
-                3, cycle, EntryAuthor.State("FRA"), Content("Platypus incident plan"), DateTimeOffset.UtcNow, "test/rollback", "Test"));
-            await db.SaveChangesAsync();
-            await transaction.RollbackAsync();
+            // The retrying execution strategy accepts a transaction of one's own only inside it.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                db.Entries.Add(Entry.ImportPublished(
+                    3, cycle, EntryAuthor.State("FRA"), Content("Platypus incident plan"), DateTimeOffset.UtcNow, "test/rollback", "Test"));
+                await db.SaveChangesAsync();
+                await transaction.RollbackAsync();
+            });
         });
 
         Assert.Empty(await SearchTitlesAsync("platypus"));

@@ -52,6 +52,55 @@ public sealed class MailSenderTests(PortalFixture portal) : PortalTest(portal), 
         Assert.Equal(0, await sender.SendDueAsync(CancellationToken.None)); // not due again yet
     }
 
+    [Fact]
+    public async Task HostStoppedBeforeSending_MailStaysUnsent_AndANewHostSendsIt()
+    {
+        var id = await QueueAsync("ada@example.org", "Queued before a restart");
+        var sender = Sender(new MailOptions { PickupDirectory = _pickup, PollInterval = TimeSpan.FromMinutes(5) });
+        using (var stopping = new CancellationTokenSource())
+        {
+            await stopping.CancelAsync(); // SIGTERM arrived before the sender reached the message
+            await sender.StartAsync(stopping.Token);
+            await sender.StopAsync(CancellationToken.None);
+        }
+
+        var unsent = await Portal.WithDbAsync(db => db.OutgoingMail.SingleAsync(m => m.Id == id));
+        Assert.Null(unsent.SentAt);
+        Assert.Equal(0, unsent.Attempts);
+        Assert.NotNull(unsent.NextAttemptAt);
+
+        var restarted = Sender(new MailOptions { PickupDirectory = _pickup, PollInterval = TimeSpan.FromMinutes(5) });
+        await restarted.StartAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline && await Portal.WithDbAsync(db => db.OutgoingMail.Where(m => m.Id == id).Select(m => m.SentAt).SingleAsync()) is null)
+        {
+            await Task.Delay(100);
+        }
+
+        await restarted.StopAsync(CancellationToken.None);
+        var sent = await Portal.WithDbAsync(db => db.OutgoingMail.SingleAsync(m => m.Id == id));
+        Assert.NotNull(sent.SentAt);
+        Assert.Equal(1, sent.Attempts);
+        Assert.Single(Directory.GetFiles(_pickup, "*.eml"));
+    }
+
+    [Fact]
+    public async Task SendDue_CancelledBeforeDelivery_LeavesTheMessageQueuedNeitherSentNorFailed()
+    {
+        var id = await QueueAsync("ada@example.org", "Cut off");
+        Directory.CreateDirectory(_pickup);
+        var sender = Sender(new MailOptions { PickupDirectory = _pickup });
+
+        var attempted = await sender.SendDueAsync(new CancellationToken(canceled: true)).ContinueWith(t => t.IsCanceled ? -1 : t.Result);
+
+        Assert.True(attempted <= 0);
+        var mail = await Portal.WithDbAsync(db => db.OutgoingMail.SingleAsync(m => m.Id == id));
+        Assert.Null(mail.SentAt);
+        Assert.Equal(0, mail.Attempts);
+        Assert.Null(mail.LastError);
+        Assert.Empty(Directory.GetFiles(_pickup, "*.eml"));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_pickup))

@@ -64,56 +64,78 @@ public sealed class AcceptInvitationModel(
             return Page();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Lock the invitation's row: a second submission of the same link waits here, then finds it accepted.
+        // One transaction, retried as a whole on a transient failure. After a commit whose outcome is unknown, the
+        // account is looked for by the security stamp this attempt gave it, so the invited person is signed in
+        // rather than shown a used link.
         var tokenHash = Invitation.TokenHash;
-        var locked = await db.Invitations
-            .FromSql($"""SELECT * FROM "Invitations" WHERE "TokenHash" = {tokenHash} FOR UPDATE""")
-            .ToListAsync(cancellationToken);
-        if (locked is not [var invitation] || !invitation.IsUsable(clock.GetUtcNow()))
+        PortalUser? user = null;
+        var accepted = await db.InRetriedTransactionAsync(
+            async ct =>
+            {
+                user = null;
+                // Lock the invitation's row: a second submission of the same link waits here, then finds it accepted.
+                var locked = await db.Invitations
+                    .FromSql($"""SELECT * FROM "Invitations" WHERE "TokenHash" = {tokenHash} FOR UPDATE""")
+                    .ToListAsync(ct);
+                if (locked is not [var invitation] || !invitation.IsUsable(clock.GetUtcNow()))
+                {
+                    return (Invitation?)null;
+                }
+
+                var now = clock.GetUtcNow();
+                user = new PortalUser
+                {
+                    UserName = invitation.Email,
+                    Email = invitation.Email,
+                    EmailConfirmed = true,
+                    IsActive = true,
+                    DisplayName = Input.DisplayName.Trim(),
+                    StateIso3 = invitation.StateIso3,
+                    CreatedAt = now,
+                };
+                invitation.Accept(now);
+                // Creating the user saves the tracked invitation with it: accepted and created in one save.
+                var created = await users.CreateAsync(user, Input.NewPassword);
+                if (!created.Succeeded)
+                {
+                    if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+                    {
+                        ModelState.AddModelError(string.Empty, AccountExistsMessage);
+                    }
+
+                    PasswordErrors.AddTo(ModelState, created.Errors.Where(e =>
+                        e.Code is not (nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))));
+                    user = null;
+                    return invitation;
+                }
+
+                var roleAdded = await users.AddToRoleAsync(user, invitation.Role);
+                if (!roleAdded.Succeeded)
+                {
+                    throw new InvalidOperationException($"Invitation {invitation.Id}: role {invitation.Role} could not be given: "
+                        + string.Join(" ", roleAdded.Errors.Select(e => e.Description)));
+                }
+
+                audit.AddFor(user, user.Email, AuditActions.InvitationAccepted, $"user:{user.Email}", $"Invitation {invitation.Id} as {invitation.Role}");
+                await db.SaveChangesAsync(ct);
+                return invitation;
+            },
+            ct => user is null
+                ? Task.FromResult(false)
+                : db.Users.AsNoTracking().AnyAsync(u => u.Id == user.Id && u.SecurityStamp == user.SecurityStamp, ct),
+            cancellationToken);
+        if (accepted is null)
         {
             return Unusable();
         }
 
-        var now = clock.GetUtcNow();
-        var user = new PortalUser
+        if (user is null)
         {
-            UserName = invitation.Email,
-            Email = invitation.Email,
-            EmailConfirmed = true,
-            IsActive = true,
-            DisplayName = Input.DisplayName.Trim(),
-            StateIso3 = invitation.StateIso3,
-            CreatedAt = now,
-        };
-        invitation.Accept(now);
-        // Creating the user saves the tracked invitation with it: accepted and created in one save.
-        var created = await users.CreateAsync(user, Input.NewPassword);
-        if (!created.Succeeded)
-        {
-            if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
-            {
-                ModelState.AddModelError(string.Empty, AccountExistsMessage);
-            }
-
-            PasswordErrors.AddTo(ModelState, created.Errors.Where(e =>
-                e.Code is not (nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))));
             return Page();
         }
 
-        var roleAdded = await users.AddToRoleAsync(user, invitation.Role);
-        if (!roleAdded.Succeeded)
-        {
-            throw new InvalidOperationException($"Invitation {invitation.Id}: role {invitation.Role} could not be given: "
-                + string.Join(" ", roleAdded.Errors.Select(e => e.Description)));
-        }
-
-        audit.AddFor(user, user.Email, AuditActions.InvitationAccepted, $"user:{user.Email}", $"Invitation {invitation.Id} as {invitation.Role}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
         await signIn.SignInAsync(user, isPersistent: false);
-        return PortalRoles.NeedsTwoFactor(invitation.Role)
+        return PortalRoles.NeedsTwoFactor(accepted.Role)
             ? Redirect($"{IdentityHostingExtensions.TwoFactorSetupPath}?required=true")
             : Redirect("/");
     }

@@ -72,7 +72,7 @@ public sealed class EditModel(
         }
 
         var oldState = Account.StateIso3;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await InRetriedTransactionAsync(async () =>
         {
             Check(await users.RemoveFromRolesAsync(Account, oldRoles.Except(newRoles)));
             Check(await users.AddToRolesAsync(Account, newRoles.Except(oldRoles)));
@@ -84,9 +84,7 @@ public sealed class EditModel(
                 AuditActions.RolesChanged,
                 $"user:{Account.Email}",
                 $"Roles: {Describe(oldRoles)} → {Describe(newRoles)}; State: {oldState ?? "none"} → {newState ?? "none"}");
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        }, cancellationToken);
 
         if (IsSelf)
         {
@@ -136,15 +134,33 @@ public sealed class EditModel(
         return RedirectToPage(new { id });
     }
 
-    private async Task SetActiveAsync(bool active, string action, CancellationToken cancellationToken)
+    private Task SetActiveAsync(bool active, string action, CancellationToken cancellationToken) =>
+        InRetriedTransactionAsync(async () =>
+        {
+            Account.IsActive = active;
+            Check(await users.UpdateAsync(Account));
+            Check(await users.UpdateSecurityStampAsync(Account));
+            audit.Add(action, $"user:{Account.Email}");
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="change"/> on the account and saves it in one transaction, retried as a whole on a transient
+    /// failure (a retry reloads the account, since the failed attempt's changes were rolled back). Every change renews
+    /// the security stamp, so after a commit whose outcome is unknown the stamp tells whether it went in.
+    /// </summary>
+    private async Task InRetriedTransactionAsync(Func<Task> change, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        Account.IsActive = active;
-        Check(await users.UpdateAsync(Account));
-        Check(await users.UpdateSecurityStampAsync(Account));
-        audit.Add(action, $"user:{Account.Email}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var id = Account.Id;
+        await db.InRetriedTransactionAsync(
+            async ct =>
+            {
+                Account = await users.FindByIdAsync(id) ?? throw new InvalidOperationException($"User {id} is gone.");
+                await change();
+                await db.SaveChangesAsync(ct);
+                return true;
+            },
+            ct => db.Users.AsNoTracking().AnyAsync(u => u.Id == id && u.SecurityStamp == Account.SecurityStamp, ct),
+            cancellationToken);
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
