@@ -55,12 +55,12 @@ public sealed class EntryListQuery
             Norm: errors.Int(Norm, "norm", 1, Domain.Norms.Norm.Count),
             Kind: errors.Enum<EntryKind>(Kind, "kind"),
             Category: errors.Enum<PracticeCategory>(Category, "category"),
-            State: errors.Iso3(State, "state"),
-            Group: Text(Group),
+            State: errors.Iso3(errors.Plain(State, "state"), "state"),
+            Group: errors.Plain(Group, "group"),
             Region: errors.Enum<RegionalGroup>(Region, "region"),
-            Cycle: Text(Cycle),
+            Cycle: errors.Plain(Cycle, "cycle"),
             Year: errors.Int(Year, "year", 1900, 9999),
-            Language: errors.Text(Language, "language", 35));
+            Language: errors.Text(errors.Plain(Language, "language"), "language", 35));
         var page = errors.Int(Page, "page", 1, 100_000) ?? 1;
         var pageSize = errors.Int(PageSize, "pageSize", 1, MaxPageSize) ?? DefaultPageSize;
         return (filters, page, pageSize);
@@ -115,7 +115,6 @@ public sealed class EntryListQuery
         }
     }
 
-    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>Problems with query parameters, by parameter name, answered as one 400 validation problem.</summary>
@@ -126,6 +125,43 @@ public sealed class QueryErrors
     public bool Any => _errors.Count > 0;
 
     public void Add(string parameter, string message) => _errors[parameter] = [message];
+
+    /// <summary>
+    /// The value trimmed, or null when blank. A value with control characters (NUL, escape…) or a broken surrogate
+    /// names nothing the portal has, and PostgreSQL would refuse it: it is reported and never reaches a query.
+    /// </summary>
+    public string? Plain(string? value, string parameter)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (value.Any(char.IsControl) || value.Any(char.IsSurrogate) && !IsWellFormed(value))
+        {
+            Add(parameter, $"'{parameter}' contains control characters.");
+            return null;
+        }
+
+        return value.Trim();
+    }
+
+    private static bool IsWellFormed(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ToProblem() =>
         TypedResults.ValidationProblem(_errors, title: "Invalid query parameters: " + string.Join(", ", _errors.Keys));
