@@ -116,6 +116,25 @@ public sealed class RunningPortal : IAsyncDisposable
         throw new InvalidOperationException("The portal did not start: " + portal.Output);
     }
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Sends SIGTERM, as a container runtime or systemd stops a service.</summary>
+    public void Terminate()
+    {
+        if (Kill(_process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"SIGTERM could not be sent (errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}).");
+        }
+    }
+
+    /// <summary>The exit code, once the process has ended by itself within <paramref name="timeout"/>.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -126,6 +145,11 @@ public sealed class RunningPortal : IAsyncDisposable
 
         _process.Dispose();
     }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     private void Append(string? line)
     {
