@@ -1,8 +1,10 @@
 using System.Net;
 using AngleSharp;
 using AngleSharp.Dom;
+using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
 namespace CyberNormPortal.Web.IntegrationTests.Security;
@@ -140,6 +142,68 @@ public sealed class HostileInputTests(PortalFixture portal, ITestOutputHelper ou
 
         output.WriteLine($"{Payloads.Count} payloads × 5 form fields (title, summary, body, reference title, reference URL) = {tried}, each previewed and saved; "
             + "each also published and read on 8 pages and documents");
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
+    }
+
+    [Fact]
+    public async Task ReviewReasonsAndAdministratorsForms_HostilePayloads_NeverInjectMarkup()
+    {
+        await Portal.OpenCycleAsync();
+        var contributor = await Portal.CreateUserAsync(PortalRoles.Contributor, "KEN");
+        using var author = await Portal.SignInAsync(contributor);
+        var (approver, _) = await Portal.SignInAsAsync(PortalRoles.Approver, "KEN");
+        var (administrator, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+        var failures = new List<string>();
+        var tried = 0;
+
+        for (var i = 0; i < Payloads.Count; i++)
+        {
+            var payload = Payloads[i];
+
+            // A reason for returning an entry: shown to the author on /my and in the entry's history.
+            var id = await Portal.CreateEntryAsync(contributor, EntryStatus.Submitted, title: $"Entry {i}");
+            var review = await approver.GetAsync($"/entries/{id}/review");
+            var returned = await approver.SubmitAsync(review, new Dictionary<string, object?> { ["reason"] = Cut(payload, 2_000) }, "#action-return");
+            Check(returned.Status, returned.Document, $"return reason {Describe(payload)}", failures);
+            foreach (var url in new[] { "/my", $"/entries/{id}/history", $"/entries/{id}/review" })
+            {
+                var page = await author.GetAsync(url);
+                Check(page.Status, page.Document, $"{url} after return reason {Describe(payload)}", failures);
+            }
+
+            // A person's name on an invitation, and a reporting cycle's name: shown in lists and scope pickers.
+            var invited = await administrator.SubmitAsync("/admin/invitations", new Dictionary<string, object?>
+            {
+                ["Input.Email"] = $"invitee{i}@example.org",
+                ["Input.DisplayName"] = Cut(payload, 200),
+                ["Input.Role"] = PortalRoles.Analyst,
+            });
+            var cycle = await administrator.SubmitAsync("/admin/cycles/edit", new Dictionary<string, object?>
+            {
+                ["Input.Name"] = Cut(payload, 200),
+                ["Input.Slug"] = $"hostile-{i}",
+                ["Input.OpensOn"] = "2026-01-01",
+                ["Input.ClosesOn"] = "2026-12-31",
+            });
+            Check(invited.Status, invited.Document, $"invitation name {Describe(payload)}", failures);
+            Check(cycle.Status, cycle.Document, $"cycle name {Describe(payload)}", failures);
+            foreach (var url in new[] { "/admin/invitations", "/admin/cycles", "/synthesis", "/coverage", "/search" })
+            {
+                var page = await administrator.GetAsync(url);
+                Check(page.Status, page.Document, $"{url} after names {Describe(payload)}", failures);
+            }
+
+            tried += 3;
+        }
+
+        // The payloads really went in (all but the blank ones, which the forms refuse with a message).
+        var (reasons, invitations, cycles) = await Portal.WithDbAsync(async db => (
+            await db.ReviewEvents.CountAsync(e => e.Action == WorkflowAction.Return),
+            await db.Invitations.CountAsync(),
+            await db.Cycles.CountAsync(c => c.Slug.StartsWith("hostile-"))));
+        output.WriteLine($"{Payloads.Count} payloads × 3 fields (return reason, invitee's name, cycle name) = {tried}, each read back on 8 pages; "
+            + $"stored: {reasons} reasons, {invitations} invitations, {cycles} cycles");
+        Assert.All(new[] { reasons, invitations, cycles }, stored => Assert.InRange(stored, Payloads.Count - 5, Payloads.Count));
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
     }
 
