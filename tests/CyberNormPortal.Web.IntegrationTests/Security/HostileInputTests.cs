@@ -207,6 +207,48 @@ public sealed class HostileInputTests(PortalFixture portal, ITestOutputHelper ou
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
     }
 
+    [Fact]
+    public async Task SignInAndAdministrationFieldsAndFilters_HostilePayloads_NeverFailOrInjectMarkup()
+    {
+        var (administrator, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+        using var visitor = Portal.NewBrowser();
+        var failures = new List<string>();
+        var tried = 0;
+
+        for (var i = 0; i < Payloads.Count; i++)
+        {
+            var payload = Payloads[i];
+            var responses = new List<(string Where, PageResponse Response)>
+            {
+                // Fields shown again when the form is refused.
+                ("sign-in e-mail", await visitor.SubmitAsync("/account/sign-in", new Dictionary<string, object?> { ["Input.Email"] = payload, ["Input.Password"] = payload })),
+                ("forgotten-password e-mail", await visitor.SubmitAsync("/account/forgot-password", new Dictionary<string, object?> { ["Input.Email"] = payload })),
+                ("group", await administrator.SubmitAsync("/admin/groups/edit", new Dictionary<string, object?>
+                {
+                    ["Input.Name"] = Cut(payload, 200),
+                    ["Input.Abbreviation"] = Cut(payload, 20),
+                    ["Input.Slug"] = payload,
+                })),
+
+                // Filters of the administrators' lists, as typed into their search boxes.
+                ("audit filters", await administrator.GetAsync($"/admin/audit?user={Q(payload)}&action={Q(payload)}&from={Q(payload)}&to={Q(payload)}")),
+                ("user filters", await administrator.GetAsync($"/admin/users?q={Q(payload)}&role={Q(payload)}&state={Q(payload)}")),
+                ("groups list", await administrator.GetAsync("/admin/groups")),
+            };
+            tried += 12;
+            foreach (var (where, response) in responses)
+            {
+                Check(response.Status, response.Document, $"{where} {Describe(payload)}", failures);
+            }
+        }
+
+        output.WriteLine($"{Payloads.Count} payloads × 12 fields and filters (sign-in e-mail and password, forgotten-password e-mail, "
+            + $"group name, abbreviation and slug, 4 audit filters, 3 user filters) = {tried}");
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)));
+    }
+
+    private static string Q(string value) => Uri.EscapeDataString(Cut(value, 2_000));
+
     private static void Check(HttpStatusCode status, IDocument document, string where, List<string> failures)
     {
         if (status == HttpStatusCode.InternalServerError)

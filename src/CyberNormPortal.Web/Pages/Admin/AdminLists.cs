@@ -14,6 +14,12 @@ public static class AdminLists
     public static Task<List<StateOption>> StateOptionsAsync(this PortalDbContext db, CancellationToken cancellationToken = default) =>
         db.States.AsNoTracking().OrderBy(s => s.Name).Select(s => new StateOption(s.Iso3, s.Name)).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// A filter as typed, without control characters: they match nothing, and PostgreSQL refuses NUL in text.
+    /// </summary>
+    public static string? Typed(string? text) =>
+        text is null ? null : new string(text.Where(c => !char.IsControl(c)).ToArray());
+
     /// <summary>Escapes a user's text for a LIKE pattern ("contains").</summary>
     public static string ContainsPattern(string text) =>
         "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";

@@ -46,6 +46,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
+        (Actor, Action, From, To) = (AdminLists.Typed(Actor), AdminLists.Typed(Action), AdminLists.Typed(From), AdminLists.Typed(To));
         var query = db.AuditRecords.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Actor))
         {

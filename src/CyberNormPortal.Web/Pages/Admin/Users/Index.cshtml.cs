@@ -29,6 +29,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
+        (Q, Role, State) = (AdminLists.Typed(Q), AdminLists.Typed(Role), AdminLists.Typed(State));
         States = await db.StateOptionsAsync(cancellationToken);
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrEmpty(Role))
