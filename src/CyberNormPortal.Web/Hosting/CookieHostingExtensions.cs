@@ -17,21 +17,26 @@ public static class CookieHostingExtensions
     public const string SessionCookie = "portal.session";
     public const string AntiforgeryCookie = "portal.antiforgery";
 
-    /// <summary>Whether cookies are sent over HTTPS only: everywhere but on a developer's machine and in tests.</summary>
-    public static bool SecureCookies(IHostEnvironment environment) =>
-        !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
+    /// <summary>Configuration key: false only for a local stack served over plain http://localhost (docker-compose.yml).</summary>
+    public const string HttpsOnlySetting = "Security:HttpsOnly";
 
-    public static string CookieName(IHostEnvironment environment, string name) =>
-        SecureCookies(environment) ? HostPrefix + name : name;
+    /// <summary>
+    /// Whether cookies are sent over HTTPS only: everywhere but on a developer's machine and in tests, unless
+    /// <see cref="HttpsOnlySetting"/> says otherwise. Behind a TLS-terminating proxy, forwarded headers must be
+    /// configured (ForwardedHeaders:KnownProxies) so the portal sees the request as HTTPS.
+    /// </summary>
+    public static bool SecureCookies(IHostEnvironment environment, IConfiguration configuration) =>
+        configuration.GetValue<bool?>(HttpsOnlySetting) ?? (!environment.IsDevelopment() && !environment.IsEnvironment("Testing"));
 
-    public static IServiceCollection AddPortalCookies(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddPortalCookies(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
+        var secure = SecureCookies(environment, configuration);
         void Harden(CookieBuilder cookie, string name)
         {
-            cookie.Name = CookieName(environment, name);
+            cookie.Name = secure ? HostPrefix + name : name;
             cookie.HttpOnly = true;
             cookie.SameSite = SameSiteMode.Lax;
-            cookie.SecurePolicy = SecureCookies(environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             cookie.Path = "/";
             cookie.Domain = null;
         }

@@ -47,7 +47,7 @@ public static class IdentityHostingExtensions
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = validationInterval);
 
         // Names and attributes of the session, two-factor and antiforgery cookies: CookieHostingExtensions.
-        services.AddPortalCookies(builder.Environment);
+        services.AddPortalCookies(builder.Environment, builder.Configuration);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = SignInPath;

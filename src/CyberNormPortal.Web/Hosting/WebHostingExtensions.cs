@@ -90,6 +90,7 @@ public static class WebHostingExtensions
         services.AddScoped<SearchService>();
         services.AddScoped<CoverageReader>();
         services.AddPublishedContentCache(builder.Configuration);
+        services.AddPortalForwardedHeaders(builder.Configuration);
         services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<BenchmarkDataGenerator>();
@@ -103,7 +104,10 @@ public static class WebHostingExtensions
 
     public static WebApplication UsePortal(this WebApplication app)
     {
-        // First, so that every response has them, error pages and static files included (Hosting/SecurityHeaders.cs).
+        // The client's scheme and address as a known proxy forwards them (Hosting/ForwardedHeadersHostingExtensions.cs).
+        app.UseForwardedHeaders();
+
+        // First after that, so that every response has them, error pages and static files included (Hosting/SecurityHeaders.cs).
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

@@ -3,6 +3,8 @@ using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CyberNormPortal.Web.IntegrationTests.Security;
 
@@ -25,6 +27,50 @@ public sealed class CookieAttributeTests(PortalFixture portal) : PortalTest(port
         AssertHostCookie(recorder, "__Host-portal.antiforgery");
         AssertHostCookie(recorder, "__Host-portal.session");
         Assert.DoesNotContain(recorder.SetCookies, c => c.StartsWith("portal.", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("10.0.0.5", true)]
+    [InlineData("10.0.0.6", false)]
+    public async Task BehindATlsProxy_OnlyAKnownProxyIsBelievedAboutHttps(string proxy, bool known)
+    {
+        await using var host = Portal.Factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("ForwardedHeaders:KnownProxies:0", "10.0.0.5");
+            builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddresses>());
+        });
+
+        // The proxy talks plain HTTP to the portal and says the client used HTTPS.
+        using var client = host.CreateDefaultClient(new Uri("http://portal.example"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/norms");
+        request.Headers.Add(ClientAddresses.Header, proxy);
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(known, response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task LocalStackOverPlainHttp_WithHttpsOnlyOff_SignsInWithPlainCookies()
+    {
+        var user = await Portal.CreateUserAsync(PortalRoles.Contributor, "KEN");
+        await using var host = Portal.Factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Security:HttpsOnly", "false");
+        });
+        var recorder = new SetCookieRecorder();
+        var cookies = new CookieContainer();
+        using var browser = new Browser(host.CreateDefaultClient(new Uri("http://localhost"), recorder, new CookieContainerHandler(cookies)), cookies);
+
+        var signedIn = await browser.SubmitAsync("/account/sign-in", new Dictionary<string, object?> { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
+
+        Assert.Equal("/", signedIn.RedirectPath);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/my")).Status);
+        Assert.Contains(recorder.SetCookies, c => c.StartsWith("portal.session=", StringComparison.Ordinal));
     }
 
     private static void AssertHostCookie(SetCookieRecorder recorder, string name)
