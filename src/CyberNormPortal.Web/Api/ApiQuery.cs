@@ -2,6 +2,7 @@ using System.ComponentModel;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Search;
+using CyberNormPortal.Web.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CyberNormPortal.Web.Api;
@@ -127,8 +128,8 @@ public sealed class QueryErrors
     public void Add(string parameter, string message) => _errors[parameter] = [message];
 
     /// <summary>
-    /// The value trimmed, or null when blank. A value with control characters (NUL, escape…) or a broken surrogate
-    /// names nothing the portal has, and PostgreSQL would refuse it: it is reported and never reaches a query.
+    /// The value trimmed, or null when blank. A value with control characters names nothing the portal has and
+    /// PostgreSQL would refuse NUL (<see cref="TypedText"/>): it is reported and never reaches a query.
     /// </summary>
     public string? Plain(string? value, string parameter)
     {
@@ -137,30 +138,13 @@ public sealed class QueryErrors
             return null;
         }
 
-        if (value.Any(char.IsControl) || value.Any(char.IsSurrogate) && !IsWellFormed(value))
+        if (TypedText.HasControlCharacters(value))
         {
             Add(parameter, $"'{parameter}' contains control characters.");
             return null;
         }
 
         return value.Trim();
-    }
-
-    private static bool IsWellFormed(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(value[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ToProblem() =>

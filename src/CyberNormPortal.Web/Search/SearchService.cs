@@ -27,7 +27,7 @@ public sealed record SearchRequest(string? Text, EntryFilters Filters, SearchSor
 
     private static string Clean(string text)
     {
-        var kept = new string(text.Where(c => !char.IsControl(c) || c is ' ').ToArray()).Trim();
+        var kept = Validation.TypedText.WithoutControlCharacters(text).Trim();
         return kept.Length > MaxTextLength ? kept[..MaxTextLength] : kept;
     }
 }

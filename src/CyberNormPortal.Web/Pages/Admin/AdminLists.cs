@@ -1,5 +1,6 @@
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -14,11 +15,8 @@ public static class AdminLists
     public static Task<List<StateOption>> StateOptionsAsync(this PortalDbContext db, CancellationToken cancellationToken = default) =>
         db.States.AsNoTracking().OrderBy(s => s.Name).Select(s => new StateOption(s.Iso3, s.Name)).ToListAsync(cancellationToken);
 
-    /// <summary>
-    /// A filter as typed, without control characters: they match nothing, and PostgreSQL refuses NUL in text.
-    /// </summary>
-    public static string? Typed(string? text) =>
-        text is null ? null : new string(text.Where(c => !char.IsControl(c)).ToArray());
+    /// <summary>A filter as typed, without control characters (<see cref="TypedText"/>).</summary>
+    public static string? Typed(string? text) => text is null ? null : TypedText.WithoutControlCharacters(text);
 
     /// <summary>Escapes a user's text for a LIKE pattern ("contains").</summary>
     public static string ContainsPattern(string text) =>
