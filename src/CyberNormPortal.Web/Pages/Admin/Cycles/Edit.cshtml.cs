@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CyberNormPortal.Domain.Cycles;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Synthesis;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
@@ -81,7 +82,7 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStrin
             $"cycle:{cycle.Slug}",
             $"{(id is null ? "Created" : "Edited")}: {cycle.Name}, {opensOn:yyyy-MM-dd} to {closesOn:yyyy-MM-dd}, scope group {cycle.ScopeGroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all States"}, {(cycle.IsOpen ? "open" : "closed")}");
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Notice"] = localizer["Cycle “{0}” saved.", cycle.Name].Value;
+        TempData.SetNotice(localizer["Cycle “{0}” saved.", cycle.Name]);
         return RedirectToPage("/Admin/Cycles/Index");
     }
 

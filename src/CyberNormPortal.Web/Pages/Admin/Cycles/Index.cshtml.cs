@@ -1,5 +1,4 @@
 using CyberNormPortal.Web.Data;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,9 +7,6 @@ namespace CyberNormPortal.Web.Pages.Admin.Cycles;
 public sealed class IndexModel(PortalDbContext db) : PageModel
 {
     public sealed record CycleRow(int Id, string Name, string Slug, DateOnly OpensOn, DateOnly ClosesOn, string? ScopeGroup, bool IsOpen);
-
-    [TempData]
-    public string? Notice { get; set; }
 
     public IReadOnlyList<CycleRow> Cycles { get; private set; } = [];
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -92,7 +93,7 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStrin
             $"group:{group.Slug}",
             $"{(id is null ? "Created" : "Edited")}: {group.Name} ({group.Abbreviation}); added {Describe(added)}; removed {Describe(removed)}");
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Notice"] = localizer["Group “{0}” saved.", group.Name].Value;
+        TempData.SetNotice(localizer["Group “{0}” saved.", group.Name]);
         return RedirectToPage("/Admin/Groups/Index");
     }
 

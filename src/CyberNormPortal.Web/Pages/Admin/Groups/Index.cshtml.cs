@@ -1,5 +1,4 @@
 using CyberNormPortal.Web.Data;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,9 +7,6 @@ namespace CyberNormPortal.Web.Pages.Admin.Groups;
 public sealed class IndexModel(PortalDbContext db) : PageModel
 {
     public sealed record GroupRow(int Id, string Slug, string Name, string Abbreviation, int Members);
-
-    [TempData]
-    public string? Notice { get; set; }
 
     public IReadOnlyList<GroupRow> Groups { get; private set; } = [];
 

@@ -32,9 +32,6 @@ public sealed class IndexModel(
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    [TempData]
-    public string? Notice { get; set; }
-
     public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
 
     public IReadOnlyList<StateOption> States { get; private set; } = [];
@@ -79,7 +76,7 @@ public sealed class IndexModel(
         audit.Add(AuditActions.Invited, $"user:{invitation.Email}", $"Role: {invitation.Role}; State: {stateIso3 ?? "none"}");
         await db.SaveChangesAsync(cancellationToken);
 
-        Notice = localizer["Invitation sent to {0}.", invitation.Email];
+        TempData.SetNotice(localizer["Invitation sent to {0}.", invitation.Email]);
         return RedirectToPage();
     }
 
@@ -97,11 +94,11 @@ public sealed class IndexModel(
             invitation.Revoke(now);
             audit.Add(AuditActions.InvitationRevoked, $"user:{invitation.Email}", $"Invitation {invitation.Id}");
             await db.SaveChangesAsync(cancellationToken);
-            Notice = localizer["Invitation to {0} revoked: its link no longer works.", invitation.Email];
+            TempData.SetNotice(localizer["Invitation to {0} revoked: its link no longer works.", invitation.Email]);
         }
         else
         {
-            Notice = localizer["That invitation was no longer pending."];
+            TempData.SetNotice(localizer["That invitation was no longer pending."]);
         }
 
         return RedirectToPage();

@@ -1,6 +1,7 @@
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -18,9 +19,6 @@ public sealed class IndexModel(PortalDbContext db, AuditLog audit, IStringLocali
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
-
-    [TempData]
-    public string? Notice { get; set; }
 
     public IReadOnlyList<StateRow> States { get; private set; } = [];
 
@@ -48,7 +46,7 @@ public sealed class IndexModel(PortalDbContext db, AuditLog audit, IStringLocali
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        Notice = localizer["Participation saved: {0} States changed.", changed];
+        TempData.SetNotice(localizer["Participation saved: {0} States changed.", changed]);
         return RedirectToPage();
     }
 

@@ -1,6 +1,7 @@
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -28,9 +29,6 @@ public sealed class EditModel(
     public bool IsSelf { get; private set; }
 
     public IReadOnlyList<StateOption> States { get; private set; } = [];
-
-    [TempData]
-    public string? Notice { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -67,7 +65,7 @@ public sealed class EditModel(
         var newState = newRoles.Any(PortalRoles.NeedsState) ? Input.StateIso3 : null;
         if (newRoles.Order(StringComparer.Ordinal).SequenceEqual(oldRoles) && newState == Account.StateIso3)
         {
-            Notice = localizer["Nothing changed."];
+            TempData.SetNotice(localizer["Nothing changed."]);
             return RedirectToPage(new { id });
         }
 
@@ -91,7 +89,7 @@ public sealed class EditModel(
             await signIn.RefreshSignInAsync(Account);
         }
 
-        Notice = localizer["Roles and State saved. The user's open sessions have ended."];
+        TempData.SetNotice(localizer["Roles and State saved. The user's open sessions have ended."]);
         return RedirectToPage(new { id });
     }
 
@@ -114,7 +112,7 @@ public sealed class EditModel(
             await SetActiveAsync(false, AuditActions.Deactivated, cancellationToken);
         }
 
-        Notice = localizer["Account deactivated: the user was signed out everywhere and cannot sign in."];
+        TempData.SetNotice(localizer["Account deactivated: the user was signed out everywhere and cannot sign in."]);
         return RedirectToPage(new { id });
     }
 
@@ -130,7 +128,7 @@ public sealed class EditModel(
             await SetActiveAsync(true, AuditActions.Reactivated, cancellationToken);
         }
 
-        Notice = localizer["Account reactivated: the user can sign in again."];
+        TempData.SetNotice(localizer["Account reactivated: the user can sign in again."]);
         return RedirectToPage(new { id });
     }
 
