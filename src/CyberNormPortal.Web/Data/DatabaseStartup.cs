@@ -33,6 +33,11 @@ public sealed partial class DatabaseStartup(
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             LogMigrated(logger);
+            if (options.Value.AppRole is { Length: > 0 } appRole)
+            {
+                await DatabaseRoles.GrantAppRoleAsync(db, appRole, cancellationToken);
+                LogGranted(logger, appRole);
+            }
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
@@ -47,6 +52,9 @@ public sealed partial class DatabaseStartup(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrations applied")]
     private static partial void LogMigrated(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Row access granted to the portal's database role {Role}")]
+    private static partial void LogGranted(ILogger logger, string role);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reference data seeded: {Changes} rows added or updated")]
     private static partial void LogSeeded(ILogger logger, int changes);
