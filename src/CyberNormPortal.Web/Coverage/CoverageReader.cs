@@ -1,3 +1,4 @@
+using CyberNormPortal.Domain.Norms;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
@@ -73,7 +74,7 @@ public sealed class CoverageReader(PortalDbContext db)
             .ToListAsync(cancellationToken);
         var counts = direct.Concat(joint).GroupBy(c => (c.State, c.Norm)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
 
-        var norms = Enumerable.Range(1, 11).ToList();
+        var norms = Enumerable.Range(1, Norm.Count).ToList();
         var rows = stateList
             .Select(s => new CoverageRow(s.Iso3, s.Name, s.RegionalGroup, [.. norms.Select(n => counts.GetValueOrDefault((s.Iso3, n)))]))
             .ToList();

@@ -29,19 +29,19 @@ public sealed class AnalysingReportsTests(BrowserFixture browser)
         await page.GetByLabel("Words to look for").FillAsync("quokka");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/search?q=quokka**");
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAxeViolationsAsync();
         await page.Locator(".facet").Filter(new() { HasText = "Norm" }).GetByRole(AriaRole.Link, new() { Name = "Norm 3" }).ClickAsync();
         await page.Locator(".facet").Filter(new() { HasText = "State" }).GetByRole(AriaRole.Link, new() { Name = "Kenya" }).ClickAsync();
         Assert.Contains("norm=3", page.Url, StringComparison.Ordinal);
         Assert.Contains("state=KEN", page.Url, StringComparison.Ordinal);
         Assert.Equal(["Kenyan quokka coordination centre"], await page.Locator(".search-results h3").AllInnerTextsAsync());
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAxeViolationsAsync();
 
         // The coverage map for the African group of States; a cell opens the matching search.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Coverage" }).ClickAsync();
         await page.GetByLabel("UN regional group").SelectOptionAsync(new SelectOptionValue { Label = "African States" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Show map" }).ClickAsync();
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAxeViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Kenya, norm 7: 1 entries" }).ClickAsync();
         await page.WaitForURLAsync("**/search?state=KEN&norm=7**");
         Assert.Equal(["Kenyan quokka grid drills"], await page.Locator(".search-results h3").AllInnerTextsAsync());
@@ -54,7 +54,7 @@ public sealed class AnalysingReportsTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
         Assert.Equal(3, await page.Locator("table.compare thead th a").CountAsync());
         Assert.Contains("Brazilian quokka response network", await page.Locator("table.compare tbody tr").Nth(2).InnerTextAsync(), StringComparison.Ordinal);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAxeViolationsAsync();
 
         // The G7 synthesis as a Word document.
         await page.GotoAsync("/synthesis?group=g7&cycle=g7-cni-2019");

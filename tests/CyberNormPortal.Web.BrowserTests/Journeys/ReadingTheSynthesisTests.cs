@@ -17,7 +17,7 @@ public sealed partial class ReadingTheSynthesisTests(BrowserFixture browser)
 
         var home = await HomePage.OpenAsync(page);
         Assert.Equal("How States implement the UN norms of responsible State behaviour in cyberspace", await home.HeadingTextAsync());
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAxeViolationsAsync();
 
         var synthesis = await home.OpenFeaturedSynthesisAsync();
         Assert.Equal("Group of Seven · G7 Cyber Norm Initiative 2019", await synthesis.HeadingTextAsync());
@@ -26,14 +26,14 @@ public sealed partial class ReadingTheSynthesisTests(BrowserFixture browser)
             "G7 countries have developed an array of measures to increase cooperation",
             await synthesis.Norm(4).Locator(".lead-statement").InnerTextAsync(),
             StringComparison.Ordinal);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAxeViolationsAsync();
 
         var entry = await synthesis.FollowBulletAsync(4, "Ratifying the Budapest Convention on Cybercrime");
         Assert.Matches(EntryUrl(), page.Url);
         Assert.Equal("Ratifying the Budapest Convention on Cybercrime", await entry.HeadingTextAsync());
         Assert.Contains("Council of Europe Convention on Cybercrime", await entry.Summary.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("G7 (joint entry)", await entry.Facts.InnerTextAsync(), StringComparison.Ordinal);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAxeViolationsAsync();
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed partial class ReadingTheSynthesisTests(BrowserFixture browser)
         Assert.Equal(
             "None of the 54 States in scope has published an entry on this norm yet.",
             await synthesis.Norm(1).Locator(".coverage").InnerTextAsync());
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAxeViolationsAsync();
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed partial class ReadingTheSynthesisTests(BrowserFixture browser)
         await page.GotoAsync("/synthesis?group=g7&cycle=g7-cni-2019");
         var downloads = page.GetByRole(AriaRole.Region, new() { Name = "Download or print this synthesis" });
         Assert.Contains("Print", await downloads.InnerTextAsync(), StringComparison.Ordinal);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAxeViolationsAsync();
 
         var download = await page.RunAndWaitForDownloadAsync(
             () => downloads.GetByRole(AriaRole.Link, new() { Name = "Word document (.docx)" }).ClickAsync());
@@ -86,14 +86,14 @@ public sealed partial class ReadingTheSynthesisTests(BrowserFixture browser)
     [InlineData("/states/jpn")]
     [InlineData("/synthesis?group=g7&cycle=g7-cni-2019&view=category")]
     [InlineData("/norms/99")]
-    public async Task EveryPage_HasNoSeriousAccessibilityViolation_OnDesktopAndPhone(string url)
+    public async Task EveryPage_HasNoAxeViolation_OnDesktopAndPhone(string url)
     {
         foreach (var (width, height) in new[] { (1280, 900), (390, 844) })
         {
             var page = await browser.NewPageAsync(width, height);
             await page.GotoAsync(url);
 
-            await page.AssertNoSeriousViolationsAsync();
+            await page.AssertNoAxeViolationsAsync();
             await page.AssertNoHorizontalScrollAsync();
             await page.Context.CloseAsync();
         }

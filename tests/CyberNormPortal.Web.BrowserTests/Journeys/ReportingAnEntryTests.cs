@@ -34,7 +34,7 @@ public sealed partial class ReportingAnEntryTests(BrowserFixture browser)
         var adminPage = await browser.NewPageAsync();
         await (await SignInPage.OpenAsync(adminPage)).SignInAsync(admin.Email, admin.Password, admin.CurrentCode);
         var invitations = await InvitationsPage.OpenAsync(adminPage);
-        await adminPage.AssertNoSeriousViolationsAsync();
+        await adminPage.AssertNoAxeViolationsAsync();
         await invitations.InviteAsync(contributorEmail, "Wanjiru Kamau", PortalRoles.Contributor, "KEN");
         await invitations.InviteAsync(approverEmail, "Peter Otieno", PortalRoles.Approver, "KEN");
 
@@ -53,20 +53,20 @@ public sealed partial class ReportingAnEntryTests(BrowserFixture browser)
             "Implementation step", "Institutions and CERT/CSIRT");
         await form.PreviewAsync();
         Assert.Equal("Communications Authority", await form.Preview.Locator("strong").InnerTextAsync());
-        await contributor.AssertNoSeriousViolationsAsync();
+        await contributor.AssertNoAxeViolationsAsync();
         var submitted = await form.SaveAndSubmitAsync();
         Assert.Equal("Submitted for review", await submitted.Status.InnerTextAsync());
-        await contributor.AssertNoSeriousViolationsAsync();
+        await contributor.AssertNoAxeViolationsAsync();
 
         // The approver returns it with a reason.
         var review = await OpenFromQueueAsync(approver, "/review");
-        await approver.AssertNoSeriousViolationsAsync();
+        await approver.AssertNoAxeViolationsAsync();
         await review.ReturnAsync("Please say which ministry oversees the centre.");
 
         // The contributor sees why, edits and resubmits.
         await contributor.GotoAsync("/my");
         Assert.Contains("Please say which ministry oversees the centre.", await contributor.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await contributor.AssertNoSeriousViolationsAsync();
+        await contributor.AssertNoAxeViolationsAsync();
         await contributor.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         var edit = await new EntryReviewPage(contributor).EditAsync();
         await edit.SetSummaryAsync("The national CIRT, overseen by the Ministry of ICT, coordinates the response to incidents affecting Kenya.");
@@ -81,7 +81,7 @@ public sealed partial class ReportingAnEntryTests(BrowserFixture browser)
         var moderator = await browser.NewPageAsync();
         await (await SignInPage.OpenAsync(moderator)).SignInAsync(moderatorAccount.Email, moderatorAccount.Password, moderatorAccount.CurrentCode);
         var moderation = await OpenFromQueueAsync(moderator, "/moderation");
-        await moderator.AssertNoSeriousViolationsAsync();
+        await moderator.AssertNoAxeViolationsAsync();
         await moderation.TakeStepAsync("Publish", "publish");
         Assert.Equal("Published", await moderation.Status.InnerTextAsync());
 
@@ -90,10 +90,10 @@ public sealed partial class ReportingAnEntryTests(BrowserFixture browser)
         await visitor.GotoAsync("/norms/3");
         await visitor.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         Assert.Contains("overseen by the Ministry of ICT", await visitor.Locator(".entry__summary").InnerTextAsync(), StringComparison.Ordinal);
-        await visitor.AssertNoSeriousViolationsAsync();
+        await visitor.AssertNoAxeViolationsAsync();
         await visitor.GotoAsync("/synthesis?region=African");
         Assert.Contains(Title, await visitor.Locator("section#norm-3").InnerTextAsync(), StringComparison.Ordinal);
-        await visitor.AssertNoSeriousViolationsAsync();
+        await visitor.AssertNoAxeViolationsAsync();
     }
 
     private async Task<IPage> AcceptAsync(string email)
@@ -101,7 +101,7 @@ public sealed partial class ReportingAnEntryTests(BrowserFixture browser)
         var link = await InvitationLinkAsync(email);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(link);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAxeViolationsAsync();
         await new AcceptInvitationPage(page).AcceptAsync("a long and private passphrase");
         return page;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CyberNormPortal.Domain.Cycles;
 using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Domain.Norms;
 using CyberNormPortal.Web.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -59,7 +60,7 @@ public sealed class BenchmarkDataGenerator(PortalDbContext db, TimeProvider cloc
         {
             foreach (var state in states)
             {
-                for (var norm = 1; norm <= 11; norm++)
+                for (var norm = 1; norm <= Norm.Count; norm++)
                 {
                     for (var i = 0; i < entriesPerCell; i++)
                     {
@@ -143,7 +144,7 @@ public sealed class BenchmarkDataGenerator(PortalDbContext db, TimeProvider cloc
         await ExecuteAsync(connection, "VACUUM ANALYZE \"PublishedEntries\"", cancellationToken);
         await ExecuteAsync(connection, "ANALYZE \"Entries\"; ANALYZE \"Revisions\";", cancellationToken);
 
-        await output.WriteLineAsync($"Generated {rows.Count:N0} published entries ({states.Count} States × 11 norms × {cycles.Count} cycles × {entriesPerCell}) at {now:u}.");
+        await output.WriteLineAsync($"Generated {rows.Count:N0} published entries ({states.Count} States × {Norm.Count} norms × {cycles.Count} cycles × {entriesPerCell}) at {now:u}.");
         return 0;
     }
 
