@@ -20,8 +20,8 @@ public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, Time
             signedIn?.FindFirstValue(ClaimTypes.NameIdentifier),
             signedIn is null ? "anonymous" : signedIn.FindFirstValue(PortalClaims.DisplayName) ?? signedIn.Identity?.Name ?? "",
             action,
-            Truncate(subject, 200),
-            Truncate(details, 2000),
+            Truncate(subject, FieldLengths.AuditSubject),
+            Truncate(details, FieldLengths.AuditDetails),
             context?.Connection.RemoteIpAddress?.ToString());
         db.AuditRecords.Add(record);
         return record;
@@ -33,10 +33,10 @@ public sealed class AuditLog(PortalDbContext db, IHttpContextAccessor http, Time
         var record = new AuditRecord(
             clock.GetUtcNow(),
             user?.Id,
-            Truncate(user?.DisplayName ?? fallbackName, 200)!,
+            Truncate(user?.DisplayName ?? fallbackName, FieldLengths.PersonName)!,
             action,
-            Truncate(subject, 200),
-            Truncate(details, 2000),
+            Truncate(subject, FieldLengths.AuditSubject),
+            Truncate(details, FieldLengths.AuditDetails),
             http.HttpContext?.Connection.RemoteIpAddress?.ToString());
         db.AuditRecords.Add(record);
         return record;

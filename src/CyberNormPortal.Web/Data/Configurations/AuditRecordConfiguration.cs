@@ -8,11 +8,11 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
 {
     public void Configure(EntityTypeBuilder<AuditRecord> builder)
     {
-        builder.Property(a => a.UserId).HasMaxLength(450);
-        builder.Property(a => a.ActorName).HasMaxLength(200).IsRequired();
+        builder.Property(a => a.UserId).HasMaxLength(FieldLengths.UserId);
+        builder.Property(a => a.ActorName).HasMaxLength(FieldLengths.PersonName).IsRequired();
         builder.Property(a => a.Action).HasMaxLength(60).IsRequired();
-        builder.Property(a => a.Subject).HasMaxLength(200);
-        builder.Property(a => a.Details).HasMaxLength(2000);
+        builder.Property(a => a.Subject).HasMaxLength(FieldLengths.AuditSubject);
+        builder.Property(a => a.Details).HasMaxLength(FieldLengths.AuditDetails);
         builder.Property(a => a.IpAddress).HasMaxLength(64);
 
         // The audit page filters by user, action and date, newest first.

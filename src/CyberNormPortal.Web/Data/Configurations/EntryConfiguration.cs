@@ -18,7 +18,7 @@ public sealed class EntryConfiguration : IEntityTypeConfiguration<Entry>
             "CK_Entries_OneAuthor",
             "(\"StateIso3\" IS NULL) <> (\"GroupId\" IS NULL)"));
 
-        builder.Property(e => e.StateIso3).HasMaxLength(3).IsFixedLength();
+        builder.Property(e => e.StateIso3).HasMaxLength(FieldLengths.Iso3).IsFixedLength();
         builder.Property(e => e.ExternalKey).HasMaxLength(120);
         builder.Ignore(e => e.IsPublic);
 

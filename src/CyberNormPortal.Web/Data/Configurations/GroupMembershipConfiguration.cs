@@ -10,7 +10,7 @@ internal sealed class GroupMembershipConfiguration : IEntityTypeConfiguration<Gr
     public void Configure(EntityTypeBuilder<GroupMembership> builder)
     {
         builder.HasKey(m => new { m.GroupId, m.StateIso3 });
-        builder.Property(m => m.StateIso3).HasMaxLength(3).IsFixedLength();
+        builder.Property(m => m.StateIso3).HasMaxLength(FieldLengths.Iso3).IsFixedLength();
         builder.HasOne<State>().WithMany().HasForeignKey(m => m.StateIso3).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => m.StateIso3);
     }

@@ -12,7 +12,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.Email).HasMaxLength(256).IsRequired();
         builder.Property(i => i.DisplayName).HasMaxLength(200).IsRequired();
         builder.Property(i => i.Role).HasMaxLength(40).IsRequired();
-        builder.Property(i => i.StateIso3).HasMaxLength(3).IsFixedLength();
+        builder.Property(i => i.StateIso3).HasMaxLength(FieldLengths.Iso3).IsFixedLength();
         builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
         builder.Property(i => i.InvitedByUserId).HasMaxLength(450);
 

@@ -10,7 +10,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     public void Configure(EntityTypeBuilder<PortalUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
-        builder.Property(u => u.StateIso3).HasMaxLength(3).IsFixedLength();
+        builder.Property(u => u.StateIso3).HasMaxLength(FieldLengths.Iso3).IsFixedLength();
         builder.HasOne<State>().WithMany().HasForeignKey(u => u.StateIso3).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.StateIso3);
     }

@@ -31,12 +31,12 @@ public sealed class PublishedEntryConfiguration : IEntityTypeConfiguration<Publi
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Ignore(e => e.Rank);
 
-        builder.Property(e => e.StateIso3).HasMaxLength(3).IsFixedLength();
-        builder.Property(e => e.CycleName).HasMaxLength(200);
-        builder.Property(e => e.CycleSlug).HasMaxLength(80);
-        builder.Property(e => e.Title).HasMaxLength(RevisionConfiguration.TitleMaxLength);
-        builder.Property(e => e.Summary).HasMaxLength(RevisionConfiguration.SummaryMaxLength);
-        builder.Property(e => e.Language).HasMaxLength(35);
+        builder.Property(e => e.StateIso3).HasMaxLength(FieldLengths.Iso3).IsFixedLength();
+        builder.Property(e => e.CycleName).HasMaxLength(FieldLengths.CycleName);
+        builder.Property(e => e.CycleSlug).HasMaxLength(FieldLengths.CycleSlug);
+        builder.Property(e => e.Title).HasMaxLength(FieldLengths.EntryTitle);
+        builder.Property(e => e.Summary).HasMaxLength(FieldLengths.EntrySummary);
+        builder.Property(e => e.Language).HasMaxLength(FieldLengths.LanguageTag);
         builder.Property(e => e.AuthorName).HasMaxLength(120);
         builder.PrimitiveCollection(e => e.PracticeCategories).ElementType(e => e.HasConversion<string>());
         builder.PrimitiveCollection(e => e.ReportingStates);

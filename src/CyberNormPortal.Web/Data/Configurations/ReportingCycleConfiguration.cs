@@ -10,8 +10,8 @@ internal sealed class ReportingCycleConfiguration : IEntityTypeConfiguration<Rep
     public void Configure(EntityTypeBuilder<ReportingCycle> builder)
     {
         builder.ToTable("Cycles", t => t.HasCheckConstraint("CK_Cycles_Dates", "\"ClosesOn\" >= \"OpensOn\""));
-        builder.Property(c => c.Slug).HasMaxLength(80).IsRequired();
-        builder.Property(c => c.Name).HasMaxLength(200).IsRequired();
+        builder.Property(c => c.Slug).HasMaxLength(FieldLengths.CycleSlug).IsRequired();
+        builder.Property(c => c.Name).HasMaxLength(FieldLengths.CycleName).IsRequired();
         builder.HasIndex(c => c.Slug).IsUnique();
         builder.HasOne<Group>().WithMany().HasForeignKey(c => c.ScopeGroupId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.ScopeGroupId);

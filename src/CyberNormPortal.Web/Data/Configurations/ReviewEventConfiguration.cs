@@ -8,9 +8,9 @@ internal sealed class ReviewEventConfiguration : IEntityTypeConfiguration<Review
 {
     public void Configure(EntityTypeBuilder<ReviewEvent> builder)
     {
-        builder.Property(e => e.ActorUserId).HasMaxLength(450).IsRequired();
-        builder.Property(e => e.ActorName).HasMaxLength(200).IsRequired();
-        builder.Property(e => e.Reason).HasMaxLength(2000);
+        builder.Property(e => e.ActorUserId).HasMaxLength(FieldLengths.UserId).IsRequired();
+        builder.Property(e => e.ActorName).HasMaxLength(FieldLengths.PersonName).IsRequired();
+        builder.Property(e => e.Reason).HasMaxLength(FieldLengths.ReviewReason);
         builder.HasIndex(e => new { e.EntryId, e.At });
         builder.HasIndex(e => e.ActorUserId);
     }

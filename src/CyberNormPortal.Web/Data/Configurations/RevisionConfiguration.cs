@@ -7,10 +7,6 @@ namespace CyberNormPortal.Web.Data.Configurations;
 
 public sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
 {
-    public const int TitleMaxLength = 200;
-    public const int SummaryMaxLength = 1000;
-    public const int BodyMaxLength = 50_000;
-
     /// <summary>The stored full-text vector of a revision: title weighs most (A), then summary (B), then body (C).</summary>
     public const string SearchVectorProperty = "SearchVector";
 
@@ -20,12 +16,12 @@ public sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
     public void Configure(EntityTypeBuilder<Revision> builder)
     {
         builder.HasIndex(r => new { r.EntryId, r.Number }).IsUnique();
-        builder.Property(r => r.Title).HasMaxLength(TitleMaxLength).IsRequired();
-        builder.Property(r => r.Summary).HasMaxLength(SummaryMaxLength).IsRequired();
-        builder.Property(r => r.Body).HasMaxLength(BodyMaxLength).IsRequired();
-        builder.Property(r => r.Language).HasMaxLength(35).IsRequired();
-        builder.Property(r => r.SavedByUserId).HasMaxLength(450);
-        builder.Property(r => r.SavedByName).HasMaxLength(200).IsRequired();
+        builder.Property(r => r.Title).HasMaxLength(FieldLengths.EntryTitle).IsRequired();
+        builder.Property(r => r.Summary).HasMaxLength(FieldLengths.EntrySummary).IsRequired();
+        builder.Property(r => r.Body).HasMaxLength(FieldLengths.EntryBody).IsRequired();
+        builder.Property(r => r.Language).HasMaxLength(FieldLengths.LanguageTag).IsRequired();
+        builder.Property(r => r.SavedByUserId).HasMaxLength(FieldLengths.UserId);
+        builder.Property(r => r.SavedByName).HasMaxLength(FieldLengths.PersonName).IsRequired();
 
         builder.Property<NpgsqlTsVector>(SearchVectorProperty)
             .HasComputedColumnSql(
@@ -41,8 +37,8 @@ public sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
         builder.OwnsMany(r => r.References, references =>
         {
             references.ToJson();
-            references.Property(x => x.Title).HasMaxLength(300);
-            references.Property(x => x.Url).HasMaxLength(2000);
+            references.Property(x => x.Title).HasMaxLength(FieldLengths.ReferenceTitle);
+            references.Property(x => x.Url).HasMaxLength(FieldLengths.WebAddress);
             references.Property(x => x.Kind).HasConversion<string>();
         });
     }

@@ -9,8 +9,8 @@ internal sealed class StateConfiguration : IEntityTypeConfiguration<State>
     public void Configure(EntityTypeBuilder<State> builder)
     {
         builder.HasKey(s => s.Iso3);
-        builder.Property(s => s.Iso3).HasMaxLength(3).IsFixedLength();
-        builder.Property(s => s.Name).HasMaxLength(120).IsRequired();
+        builder.Property(s => s.Iso3).HasMaxLength(FieldLengths.Iso3).IsFixedLength();
+        builder.Property(s => s.Name).HasMaxLength(FieldLengths.StateName).IsRequired();
         builder.HasIndex(s => s.RegionalGroup);
         builder.HasIndex(s => s.Name).IsUnique();
     }

@@ -11,7 +11,7 @@ internal sealed class SynthesisStatementConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<SynthesisStatement> builder)
     {
-        builder.Property(s => s.Text).HasMaxLength(4000).IsRequired();
+        builder.Property(s => s.Text).HasMaxLength(FieldLengths.SynthesisStatement).IsRequired();
         builder.HasOne<Norm>().WithMany().HasForeignKey(s => s.NormNumber).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Group>().WithMany().HasForeignKey(s => s.GroupId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ReportingCycle>().WithMany().HasForeignKey(s => s.CycleId).OnDelete(DeleteBehavior.Restrict);

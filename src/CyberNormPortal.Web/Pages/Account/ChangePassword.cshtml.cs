@@ -69,7 +69,7 @@ public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInMan
         {
             RuleFor(i => i.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
             RuleFor(i => i.NewPassword).NotEmpty().WithMessage("Enter a new password.")
-                .MaximumLength(200).WithMessage("A password has at most 200 characters.");
+                .MaximumLength(FieldLengths.Password).WithMessage($"A password has at most {FieldLengths.Password} characters.");
             RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage("The two passwords are not the same.")
                 .When(i => i.NewPassword.Length > 0);
         }

@@ -69,7 +69,7 @@ public sealed class ForgotPasswordModel(UserManager<PortalUser> users, MailQueue
     {
         public InputValidator() =>
             RuleFor(i => i.Email).NotEmpty().WithMessage("Enter your e-mail address.")
-                .MaximumLength(256).WithMessage("An e-mail address has at most 256 characters.")
+                .MaximumLength(FieldLengths.Email).WithMessage($"An e-mail address has at most {FieldLengths.Email} characters.")
                 .EmailAddress().WithMessage("Enter an e-mail address like name@example.org.");
     }
 }

@@ -120,7 +120,7 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> users, AuditLog a
         public InputValidator()
         {
             RuleFor(i => i.NewPassword).NotEmpty().WithMessage("Enter a new password.")
-                .MaximumLength(200).WithMessage("A password has at most 200 characters.");
+                .MaximumLength(FieldLengths.Password).WithMessage($"A password has at most {FieldLengths.Password} characters.");
             RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage("The two passwords are not the same.")
                 .When(i => i.NewPassword.Length > 0);
         }

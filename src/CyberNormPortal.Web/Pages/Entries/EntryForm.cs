@@ -8,9 +8,6 @@ namespace CyberNormPortal.Web.Pages.Entries;
 /// <summary>What the new-entry and edit forms post. Shared, because both pages edit the same fields the same way.</summary>
 public sealed class EntryFormInput
 {
-    public const int TitleMax = 200;
-    public const int SummaryMax = 1_000;
-    public const int BodyMax = 50_000;
     public const int ReferenceRows = 3;
 
     public int? NormNumber { get; set; }
@@ -105,13 +102,13 @@ public sealed class EntryFormValidator : AbstractValidator<EntryFormInput>
         RuleForEach(i => i.PracticeCategories).IsInEnum().WithMessage("Choose practice categories from the list.");
         RuleFor(i => i.Title)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Enter a title.")
-            .MaximumLength(EntryFormInput.TitleMax).WithMessage($"The title can have at most {EntryFormInput.TitleMax} characters.");
+            .MaximumLength(FieldLengths.EntryTitle).WithMessage($"The title can have at most {FieldLengths.EntryTitle} characters.");
         RuleFor(i => i.Summary)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Enter a one-paragraph summary.")
-            .MaximumLength(EntryFormInput.SummaryMax).WithMessage($"The summary can have at most {EntryFormInput.SummaryMax:N0} characters.");
+            .MaximumLength(FieldLengths.EntrySummary).WithMessage($"The summary can have at most {FieldLengths.EntrySummary:N0} characters.");
         RuleFor(i => i.Body)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Describe what was done in the body.")
-            .MaximumLength(EntryFormInput.BodyMax).WithMessage($"The body can have at most {EntryFormInput.BodyMax:N0} characters.");
+            .MaximumLength(FieldLengths.EntryBody).WithMessage($"The body can have at most {FieldLengths.EntryBody:N0} characters.");
         RuleFor(i => i.Language).Must(l => Languages.Contains(l)).WithMessage("Choose the language the entry is written in.");
         RuleFor(i => i.Visibility).NotNull().WithMessage("Choose who may read the entry (its TLP label).")
             .IsInEnum().WithMessage("Choose who may read the entry (its TLP label).");
@@ -119,11 +116,11 @@ public sealed class EntryFormValidator : AbstractValidator<EntryFormInput>
         {
             reference.RuleFor(r => r.Title)
                 .Must(t => !string.IsNullOrWhiteSpace(t)).When(r => !string.IsNullOrWhiteSpace(r.Url), ApplyConditionTo.CurrentValidator).WithMessage("Give the reference a title.")
-                .MaximumLength(300).WithMessage("A reference title can have at most 300 characters.");
+                .MaximumLength(FieldLengths.ReferenceTitle).WithMessage($"A reference title can have at most {FieldLengths.ReferenceTitle} characters.");
             reference.RuleFor(r => r.Url)
                 .Must(t => !string.IsNullOrWhiteSpace(t)).When(r => !string.IsNullOrWhiteSpace(r.Title), ApplyConditionTo.CurrentValidator).WithMessage("Give the reference's web address.")
                 .Must(IsWebAddress).When(r => !string.IsNullOrWhiteSpace(r.Url), ApplyConditionTo.CurrentValidator).WithMessage("Enter a web address starting with http:// or https://.")
-                .MaximumLength(2000).WithMessage("A web address can have at most 2,000 characters.");
+                .MaximumLength(FieldLengths.WebAddress).WithMessage($"A web address can have at most {FieldLengths.WebAddress:N0} characters.");
             reference.RuleFor(r => r.Kind).IsInEnum().WithMessage("Choose the kind of document.");
         });
     }

@@ -112,10 +112,10 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStrin
         {
             RuleFor(i => i.Name).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter the cycle's name.")
-                .MaximumLength(200).WithMessage("A name has at most 200 characters.");
+                .MaximumLength(FieldLengths.CycleName).WithMessage($"A name has at most {FieldLengths.CycleName} characters.");
             RuleFor(i => i.Slug).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter a slug, e.g. 2026-g7.")
-                .MaximumLength(80).WithMessage("A slug has at most 80 characters.")
+                .MaximumLength(FieldLengths.CycleSlug).WithMessage($"A slug has at most {FieldLengths.CycleSlug} characters.")
                 .Matches(SlugPattern()).WithMessage("Use lower-case letters, digits and single hyphens only, e.g. 2026-g7.")
                 .MustAsync(async (slug, cancellationToken) => !await db.Cycles.AnyAsync(c => c.Slug == slug && c.Id != id, cancellationToken))
                 .WithMessage("Another cycle already has this slug.");

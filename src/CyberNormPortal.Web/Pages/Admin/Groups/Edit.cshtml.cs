@@ -116,16 +116,16 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStrin
         {
             RuleFor(i => i.Slug).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter a slug, e.g. g7.")
-                .MaximumLength(40).WithMessage("A slug has at most 40 characters.")
+                .MaximumLength(FieldLengths.GroupSlug).WithMessage($"A slug has at most {FieldLengths.GroupSlug} characters.")
                 .Matches(SlugPattern()).WithMessage("Use lower-case letters, digits and single hyphens only, e.g. g7.")
                 .MustAsync(async (slug, cancellationToken) => !await db.Groups.AnyAsync(g => g.Slug == slug && g.Id != id, cancellationToken))
                 .WithMessage("Another group already has this slug.");
             RuleFor(i => i.Name).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter the group's name.")
-                .MaximumLength(200).WithMessage("A name has at most 200 characters.");
+                .MaximumLength(FieldLengths.GroupName).WithMessage($"A name has at most {FieldLengths.GroupName} characters.");
             RuleFor(i => i.Abbreviation).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter the group's abbreviation, e.g. G7.")
-                .MaximumLength(20).WithMessage("An abbreviation has at most 20 characters.");
+                .MaximumLength(FieldLengths.GroupAbbreviation).WithMessage($"An abbreviation has at most {FieldLengths.GroupAbbreviation} characters.");
             RuleFor(i => i.Members)
                 .MustAsync(async (members, cancellationToken) =>
                 {

@@ -1,0 +1,40 @@
+namespace CyberNormPortal.Web.Data;
+
+/// <summary>
+/// How long each text may be: the one place the EF configuration (column lengths), the validators (their limits and
+/// messages), the forms (<c>maxlength</c>) and the audit log's truncation read.
+/// </summary>
+public static class FieldLengths
+{
+    public const int Email = 256;
+    public const int PersonName = 200;
+
+    /// <summary>Not stored (only its hash is): a bound on what a password field accepts.</summary>
+    public const int Password = 200;
+
+    /// <summary>An authenticator or recovery code as typed, spaces included.</summary>
+    public const int TwoFactorCode = 40;
+
+    public const int UserId = 450;
+    public const int Role = 40;
+    public const int Iso3 = 3;
+    public const int StateName = 120;
+    public const int GroupSlug = 40;
+    public const int GroupName = 200;
+    public const int GroupAbbreviation = 20;
+    public const int CycleSlug = 80;
+    public const int CycleName = 200;
+    public const int EntryTitle = 200;
+    public const int EntrySummary = 1_000;
+    public const int EntryBody = 50_000;
+
+    /// <summary>A BCP 47 language tag (RFC 5646 section 4.4.1 recommends supporting at least 35 characters).</summary>
+    public const int LanguageTag = 35;
+
+    public const int ReferenceTitle = 300;
+    public const int WebAddress = 2_000;
+    public const int ReviewReason = 2_000;
+    public const int SynthesisStatement = 4_000;
+    public const int AuditSubject = 200;
+    public const int AuditDetails = 2_000;
+}
