@@ -235,5 +235,5 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue m
         return db.Users.Where(u => u.IsActive && inRole.Contains(u.Id) && (stateIso3 == null || u.StateIso3 == stateIso3));
     }
 
-    private static string Subject(Entry entry) => $"entry:{entry.Id}";
+    private static string Subject(Entry entry) => AuditSubjects.Entry(entry.Id);
 }

@@ -74,7 +74,7 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> users, AuditLog a
         // A user locked out by wrong guesses may sign in with the new password at once.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        audit.AddFor(user, user.Email!, AuditActions.PasswordReset, $"user:{user.Email}");
+        audit.AddFor(user, user.Email!, AuditActions.PasswordReset, AuditSubjects.User(user.Email));
         await db.SaveChangesAsync();
         Done = true;
         return Page();

@@ -79,7 +79,7 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStrin
 
         audit.Add(
             AuditActions.CycleSaved,
-            $"cycle:{cycle.Slug}",
+            AuditSubjects.Cycle(cycle.Slug),
             $"{(id is null ? "Created" : "Edited")}: {cycle.Name}, {opensOn:yyyy-MM-dd} to {closesOn:yyyy-MM-dd}, scope group {cycle.ScopeGroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all States"}, {(cycle.IsOpen ? "open" : "closed")}");
         await db.SaveChangesAsync(cancellationToken);
         TempData.SetNotice(localizer["Cycle “{0}” saved.", cycle.Name]);

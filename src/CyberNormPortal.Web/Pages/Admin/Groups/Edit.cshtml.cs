@@ -90,7 +90,7 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStrin
 
         audit.Add(
             AuditActions.GroupSaved,
-            $"group:{group.Slug}",
+            AuditSubjects.Group(group.Slug),
             $"{(id is null ? "Created" : "Edited")}: {group.Name} ({group.Abbreviation}); added {Describe(added)}; removed {Describe(removed)}");
         await db.SaveChangesAsync(cancellationToken);
         TempData.SetNotice(localizer["Group “{0}” saved.", group.Name]);

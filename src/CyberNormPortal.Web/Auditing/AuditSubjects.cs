@@ -1,0 +1,24 @@
+namespace CyberNormPortal.Web.Auditing;
+
+/// <summary>
+/// What an audit record is about, as "kind:key" (<see cref="AuditRecord.Subject"/>). Built here only, so the audit
+/// log's filter by subject finds every record about one account, entry, group, cycle or State.
+/// </summary>
+public static class AuditSubjects
+{
+    public static string User(string? email) => $"user:{email}";
+
+    public static string Entry(int id) => $"entry:{id}";
+
+    public static string Group(string slug) => $"group:{slug}";
+
+    public static string Cycle(string slug) => $"cycle:{slug}";
+
+    public static string State(string iso3) => $"state:{iso3}";
+
+    /// <summary>A download of search results.</summary>
+    public const string Search = "search";
+
+    /// <summary>A download of the synthesis of one scope.</summary>
+    public static string Synthesis(string scopeKey) => $"synthesis:{scopeKey}";
+}
