@@ -74,14 +74,24 @@ public sealed class Entry
 
     /// <summary>A contributor (or approver) starts an entry of their own State as a draft, revision 1.</summary>
     public static Entry CreateDraft(
-        int normNumber, int cycleId, string stateIso3, EntryContent content, WorkflowActor author, DateTimeOffset now)
+        int normNumber, int cycleId, string stateIso3, EntryContent content, WorkflowActor author, DateTimeOffset now) =>
+        CreateDraft(normNumber, cycleId, EntryAuthor.State(stateIso3), content, author, now);
+
+    /// <summary>
+    /// A point of contact starts an entry of <paramref name="reportedBy"/> as a draft, revision 1: a contributor (or
+    /// approver) for their own State, a group coordinator jointly for their group.
+    /// </summary>
+    public static Entry CreateDraft(
+        int normNumber, int cycleId, EntryAuthor reportedBy, EntryContent content, WorkflowActor author, DateTimeOffset now)
     {
-        if (!author.SpeaksFor(stateIso3))
+        if (!author.SpeaksFor(reportedBy.StateIso3, reportedBy.GroupId))
         {
-            throw new DomainException("Only a point of contact of a State can draft entries for it.");
+            throw new DomainException(reportedBy.GroupId is null
+                ? "Only a point of contact of a State can draft entries for it."
+                : "Only a coordinator of a group can draft joint entries for it.");
         }
 
-        var entry = new Entry(normNumber, cycleId, EntryAuthor.State(stateIso3), now, externalKey: null)
+        var entry = new Entry(normNumber, cycleId, reportedBy, now, externalKey: null)
         {
             Status = EntryStatus.Draft,
             Kind = content.Kind,
@@ -97,9 +107,11 @@ public sealed class Entry
     /// </summary>
     public Revision Edit(EntryContent content, WorkflowActor editor, DateTimeOffset now)
     {
-        if (!editor.SpeaksFor(StateIso3))
+        if (!editor.SpeaksFor(StateIso3, GroupId))
         {
-            throw new DomainException("Only a point of contact of the entry's own State can edit it.");
+            throw new DomainException(GroupId is null
+                ? "Only a point of contact of the entry's own State can edit it."
+                : "Only a coordinator of the group can edit its joint entry.");
         }
 
         if (Status is not (EntryStatus.Draft or EntryStatus.Published))

@@ -13,6 +13,8 @@ public sealed record WorkflowDecision(bool IsAllowed, EntryStatus? To, string? R
 /// pages ask <see cref="Decide"/> what is allowed, and <see cref="Entry"/> applies it.
 /// <code>
 /// Draft ─submit→ Submitted ─approve→ Published (member State) | AwaitingModeration (partner State)
+/// (a group's joint entry: its coordinators submit, another coordinator or a moderator approves; it publishes at
+/// once when every State of the group is an initiative member, else it waits for moderation)
 /// Submitted ─return→ Draft        AwaitingModeration ─publish→ Published | ─return→ Draft
 /// Published ─withdraw→ Withdrawn
 /// </code>
@@ -38,9 +40,11 @@ public static class EntryWorkflow
             : WorkflowDecision.Refuse($"An entry that is {Describe(entry.Status)} cannot be {Past(action)}.");
 
     private static WorkflowDecision Submit(Entry entry, WorkflowActor actor, WorkflowContext context, string? reason) =>
-        actor.SpeaksFor(entry.StateIso3)
+        actor.SpeaksFor(entry.StateIso3, entry.GroupId)
             ? WorkflowDecision.Allow(EntryStatus.Submitted)
-            : WorkflowDecision.Refuse("Only a point of contact of the entry's own State can submit it.");
+            : WorkflowDecision.Refuse(entry.GroupId is null
+                ? "Only a point of contact of the entry's own State can submit it."
+                : "Only a coordinator of the group can submit its joint entry.");
 
     private static WorkflowDecision Approve(Entry entry, WorkflowActor actor, WorkflowContext context, string? reason)
     {
@@ -76,9 +80,19 @@ public static class EntryWorkflow
             ? RequireReason(reason, EntryStatus.Withdrawn)
             : WorkflowDecision.Refuse("Only a moderator can withdraw a published entry.");
 
-    /// <summary>An approver of the entry's State reviews; a moderator may stand in where the State has one point of contact.</summary>
+    /// <summary>
+    /// An approver of the entry's State reviews; a moderator may stand in where the State has one point of contact.
+    /// A joint entry is reviewed by a coordinator of its group or by a moderator (four eyes still apply to approval).
+    /// </summary>
     private static string? MayReview(Entry entry, WorkflowActor actor, WorkflowContext context)
     {
+        if (entry.GroupId is not null)
+        {
+            return actor.Coordinates(entry.GroupId) || actor.Has(WorkflowRoles.Moderator)
+                ? null
+                : "Only a coordinator of the group (or a moderator) can review its joint entry.";
+        }
+
         var ownApprover = actor.Has(WorkflowRoles.Approver) && entry.StateIso3 is not null && actor.StateIso3 == entry.StateIso3;
         var standIn = actor.Has(WorkflowRoles.Moderator) && context.StateHasSinglePointOfContact;
         return ownApprover || standIn

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Identity;
@@ -17,11 +18,11 @@ public static class EntryOperations
 }
 
 /// <summary>The facts about an entry that decide who may see or change its working copy.</summary>
-public sealed record EntryAccess(int Id, string? StateIso3, EntryStatus Status);
+public sealed record EntryAccess(int Id, string? StateIso3, EntryStatus Status, int? GroupId = null);
 
 /// <summary>
-/// Per-entry rules: the entry's own State's contributors and approvers see and edit its working copy;
-/// moderators see every working copy (they moderate, stand in as approvers and withdraw). Nobody else does,
+/// Per-entry rules: the entry's own State's contributors and approvers (for a joint entry, its group's coordinators)
+/// see and edit its working copy; moderators see every working copy (they moderate, stand in as approvers and withdraw). Nobody else does,
 /// whatever URL or form they use. Workflow steps are then decided by <see cref="EntryWorkflow"/>.
 /// </summary>
 public sealed class EntryAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, EntryAccess>
@@ -37,8 +38,8 @@ public sealed class EntryAuthorizationHandler : AuthorizationHandler<OperationAu
 
         var allowed = requirement.Name switch
         {
-            nameof(EntryOperations.ReadWorkingCopy) => actor.SpeaksFor(entry.StateIso3) || actor.Has(WorkflowRoles.Moderator),
-            nameof(EntryOperations.Edit) => actor.SpeaksFor(entry.StateIso3) && entry.Status is EntryStatus.Draft or EntryStatus.Published,
+            nameof(EntryOperations.ReadWorkingCopy) => actor.SpeaksFor(entry.StateIso3, entry.GroupId) || actor.Has(WorkflowRoles.Moderator),
+            nameof(EntryOperations.Edit) => actor.SpeaksFor(entry.StateIso3, entry.GroupId) && entry.Status is EntryStatus.Draft or EntryStatus.Published,
             _ => false,
         };
         if (allowed)
@@ -77,7 +78,13 @@ public static class PortalActor
             roles |= WorkflowRoles.Moderator;
         }
 
+        var groupId = int.TryParse(user.FindFirstValue(PortalClaims.Group), NumberStyles.None, CultureInfo.InvariantCulture, out var group) ? group : (int?)null;
+        if (user.IsInRole(PortalRoles.GroupCoordinator))
+        {
+            roles |= WorkflowRoles.GroupCoordinator;
+        }
+
         var name = user.FindFirstValue(PortalClaims.DisplayName) ?? user.Identity.Name ?? id;
-        return new WorkflowActor(id, name, roles, user.FindFirstValue(PortalClaims.State));
+        return new WorkflowActor(id, name, roles, user.FindFirstValue(PortalClaims.State), groupId);
     }
 }

@@ -36,7 +36,7 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue m
     public Task<EntryAccess?> AccessAsync(int id, CancellationToken cancellationToken) =>
         db.Entries.AsNoTracking()
             .Where(e => e.Id == id)
-            .Select(e => new EntryAccess(e.Id, e.StateIso3, e.Status))
+            .Select(e => new EntryAccess(e.Id, e.StateIso3, e.Status, e.GroupId))
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The entry with its revisions and review events, tracked for a change.</summary>
@@ -46,12 +46,19 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue m
 
     public uint VersionOf(Entry entry) => db.Entry(entry).Property<uint>(EntryConfiguration.VersionProperty).CurrentValue;
 
-    /// <summary>What the workflow needs to know about the entry's State.</summary>
-    public async Task<WorkflowContext> ContextAsync(string? stateIso3, CancellationToken cancellationToken)
+    /// <summary>What the workflow needs to know about the entry's State (or, for a joint entry, its group).</summary>
+    public async Task<WorkflowContext> ContextAsync(Entry entry, CancellationToken cancellationToken)
     {
-        if (stateIso3 is null)
+        if (entry.StateIso3 is not { } stateIso3)
         {
-            return new WorkflowContext(StateIsInitiativeMember: true, StateHasSinglePointOfContact: false);
+            // A joint entry publishes at once when the group speaks for initiative members only (the G7), and waits
+            // for a moderator when any State of the group is a partner (docs/decisions/0010-group-coordinators.md).
+            var groupId = entry.GroupId;
+            var membersOnly = await db.Groups.Where(g => g.Id == groupId)
+                .Select(g => g.Memberships.Any()
+                             && g.Memberships.All(m => db.States.Any(s => s.Iso3 == m.StateIso3 && s.Participation == InitiativeParticipation.Member)))
+                .SingleAsync(cancellationToken);
+            return new WorkflowContext(StateIsInitiativeMember: membersOnly, StateHasSinglePointOfContact: false);
         }
 
         var isMember = await db.States.Where(s => s.Iso3 == stateIso3)
@@ -62,13 +69,14 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue m
         return new WorkflowContext(isMember, !severalContacts);
     }
 
+    /// <summary>A new draft of <paramref name="reportedBy"/> (the author's State, or the group they coordinate).</summary>
     public async Task<(SaveOutcome Outcome, Entry? Entry, string? Message)> CreateAsync(
-        int normNumber, int cycleId, EntryContent content, WorkflowActor author, bool submit, CancellationToken cancellationToken)
+        int normNumber, int cycleId, EntryAuthor reportedBy, EntryContent content, WorkflowActor author, bool submit, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         try
         {
-            _ = Entry.CreateDraft(normNumber, cycleId, author.StateIso3!, content, author, now);
+            _ = Entry.CreateDraft(normNumber, cycleId, reportedBy, content, author, now);
         }
         catch (DomainException exception)
         {
@@ -81,7 +89,7 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue m
         return await db.InRetriedTransactionAsync(
             async ct =>
             {
-                var entry = Entry.CreateDraft(normNumber, cycleId, author.StateIso3!, content, author, now);
+                var entry = Entry.CreateDraft(normNumber, cycleId, reportedBy, content, author, now);
                 db.Entries.Add(entry);
                 await db.SaveChangesAsync(ct);
                 audit.Add(AuditActions.EntryCreated, Subject(entry), $"Norm {normNumber}, revision 1: {content.Title}");
@@ -169,7 +177,7 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue m
     /// <summary>Applies the step and queues its audit record and notifications; returns the refusal, if any.</summary>
     private async Task<string?> StepAsync(Entry entry, WorkflowAction action, WorkflowActor actor, string? reason, CancellationToken cancellationToken)
     {
-        var context = await ContextAsync(entry.StateIso3, cancellationToken);
+        var context = await ContextAsync(entry, cancellationToken);
         ReviewEvent step;
         try
         {
@@ -194,7 +202,9 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue m
         switch (step.ToStatus)
         {
             case EntryStatus.Submitted:
-                var reviewers = context.StateHasSinglePointOfContact
+                var reviewers = entry.GroupId is { } groupId
+                    ? await JointReviewersAsync(groupId, step.ActorUserId, cancellationToken)
+                    : context.StateHasSinglePointOfContact
                     ? UsersInRoles(null, PortalRoles.Moderator)
                     : UsersInRoles(entry.StateIso3, PortalRoles.Approver).Where(u => u.Id != step.ActorUserId);
                 await SendAsync(reviewers, $"For your review: {title}",
@@ -222,6 +232,16 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue m
         {
             mail.Enqueue(address, subject, body);
         }
+    }
+
+    /// <summary>
+    /// Who is told that a joint entry waits for review: the group's other coordinators, or the moderators when the
+    /// submitter is its only coordinator (either may approve it).
+    /// </summary>
+    private async Task<IQueryable<PortalUser>> JointReviewersAsync(int groupId, string? submitterId, CancellationToken cancellationToken)
+    {
+        var otherCoordinators = UsersInRoles(null, PortalRoles.GroupCoordinator).Where(u => u.GroupId == groupId && u.Id != submitterId);
+        return await otherCoordinators.AnyAsync(cancellationToken) ? otherCoordinators : UsersInRoles(null, PortalRoles.Moderator);
     }
 
     /// <summary>Active users holding any of <paramref name="roles"/> (bound to <paramref name="stateIso3"/> when given).</summary>

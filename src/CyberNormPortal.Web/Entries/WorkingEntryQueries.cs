@@ -16,6 +16,9 @@ public sealed class WorkingEntry
 
     public string? StateIso3 { get; init; }
 
+    /// <summary>The group of a joint entry.</summary>
+    public int? GroupId { get; init; }
+
     public string AuthorName { get; init; } = "";
 
     public string Title { get; init; } = "";
@@ -48,7 +51,10 @@ public static class WorkingEntryQueries
             NormNumber = e.NormNumber,
             Status = e.Status,
             StateIso3 = e.StateIso3,
-            AuthorName = db.States.Where(s => s.Iso3 == e.StateIso3).Select(s => s.Name).FirstOrDefault() ?? "",
+            GroupId = e.GroupId,
+            AuthorName = (e.StateIso3 != null
+                ? db.States.Where(s => s.Iso3 == e.StateIso3).Select(s => s.Name).FirstOrDefault()
+                : db.Groups.Where(g => g.Id == e.GroupId).Select(g => g.Name).FirstOrDefault()) ?? "",
             Title = latest.Title,
             SavedByUserId = latest.SavedByUserId,
             SavedByName = latest.SavedByName,
@@ -57,6 +63,17 @@ public static class WorkingEntryQueries
             LastReason = last == null ? null : last.Reason,
             LastActorName = last == null ? null : last.ActorName,
         };
+
+    /// <summary>
+    /// The entries <paramref name="actor"/> speaks for (<see cref="WorkflowActor.SpeaksFor(string?, int?)"/>): their
+    /// own State's, and their group's joint entries.
+    /// </summary>
+    public static IQueryable<Entry> SpokenForBy(this IQueryable<Entry> entries, WorkflowActor actor)
+    {
+        var state = actor.SpeaksFor(actor.StateIso3) ? actor.StateIso3 : null;
+        var group = actor.Coordinates(actor.GroupId) ? actor.GroupId : null;
+        return entries.Where(e => (state != null && e.StateIso3 == state) || (group != null && e.GroupId == group));
+    }
 
     /// <summary>
     /// States with more than one active point of contact: a moderator may stand in as approver only for the others.

@@ -1,5 +1,6 @@
 using CyberNormPortal.Domain.Cycles;
 using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Data.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,7 @@ public sealed partial class DemoAccounts(UserManager<PortalUser> users, PortalDb
         ("analyst@demo.cybernormportal.invalid", "Demo Analyst", PortalRoles.Analyst),
         ("contributor@demo.cybernormportal.invalid", "Demo Contributor (Kenya)", PortalRoles.Contributor),
         ("approver@demo.cybernormportal.invalid", "Demo Approver (Kenya)", PortalRoles.Approver),
+        ("coordinator@demo.cybernormportal.invalid", "Demo Group coordinator (G7)", PortalRoles.GroupCoordinator),
         ("moderator@demo.cybernormportal.invalid", "Demo Moderator", PortalRoles.Moderator),
         ("admin@demo.cybernormportal.invalid", "Demo Administrator", PortalRoles.Administrator),
     ];
@@ -38,6 +40,7 @@ public sealed partial class DemoAccounts(UserManager<PortalUser> users, PortalDb
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        var demoGroup = await db.Groups.Where(g => g.Slug == ReferenceDataSeeder.G7Slug).Select(g => (int?)g.Id).SingleOrDefaultAsync(cancellationToken);
         foreach (var (email, name, role) in Accounts)
         {
             if (await db.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), cancellationToken))
@@ -52,6 +55,7 @@ public sealed partial class DemoAccounts(UserManager<PortalUser> users, PortalDb
                 EmailConfirmed = true,
                 DisplayName = name,
                 StateIso3 = PortalRoles.NeedsState(role) ? DemoState : null,
+                GroupId = PortalRoles.NeedsGroup(role) ? demoGroup : null,
                 CreatedAt = clock.GetUtcNow(),
             };
             Check(await users.CreateAsync(user, Password));

@@ -4,7 +4,8 @@ using System.Text;
 namespace CyberNormPortal.Web.Identity;
 
 /// <summary>
-/// An administrator's invitation of an e-mail address to a role (and a State for contributors and approvers).
+/// An administrator's invitation of an e-mail address to a role (and a State for contributors and approvers, a group
+/// for group coordinators).
 /// The link's token is stored only as a hash; it works once and expires.
 /// </summary>
 public sealed class Invitation
@@ -15,12 +16,13 @@ public sealed class Invitation
     {
     }
 
-    public Invitation(string email, string role, string? stateIso3, string displayName, string? invitedByUserId, DateTimeOffset now, out string token)
+    public Invitation(string email, string role, string? stateIso3, string displayName, string? invitedByUserId, DateTimeOffset now, out string token, int? groupId = null)
     {
         token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         Email = email.Trim();
         Role = role;
         StateIso3 = stateIso3;
+        GroupId = groupId;
         DisplayName = displayName.Trim();
         InvitedByUserId = invitedByUserId;
         CreatedAt = now;
@@ -37,6 +39,9 @@ public sealed class Invitation
     public string Role { get; private set; } = "";
 
     public string? StateIso3 { get; private set; }
+
+    /// <summary>The group a group coordinator is invited for.</summary>
+    public int? GroupId { get; private set; }
 
     public string TokenHash { get; private set; } = "";
 

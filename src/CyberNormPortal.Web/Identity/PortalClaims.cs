@@ -6,6 +6,9 @@ public static class PortalClaims
     /// <summary>ISO3 code of the State a contributor or approver speaks for.</summary>
     public const string State = "portal:state";
 
+    /// <summary>Id of the group a group coordinator speaks for.</summary>
+    public const string Group = "portal:group";
+
     /// <summary>The name other people see.</summary>
     public const string DisplayName = "portal:name";
 

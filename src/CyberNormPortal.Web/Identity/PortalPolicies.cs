@@ -1,3 +1,4 @@
+using CyberNormPortal.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CyberNormPortal.Web.Identity;
@@ -8,10 +9,10 @@ public static class PortalPolicies
     /// <summary>Any active account.</summary>
     public const string SignedIn = "SignedIn";
 
-    /// <summary>Contributors and approvers: people who draft their State's entries.</summary>
+    /// <summary>Contributors and approvers bound to a State, and group coordinators bound to a group: people who draft entries.</summary>
     public const string Contributes = "Contributes";
 
-    /// <summary>Approvers and moderators: the review queue.</summary>
+    /// <summary>Approvers, group coordinators and moderators: the review queue.</summary>
     public const string Reviews = "Reviews";
 
     /// <summary>Moderators, with two-factor sign-in.</summary>
@@ -26,8 +27,8 @@ public static class PortalPolicies
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder) =>
         builder
             .AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser())
-            .AddPolicy(Contributes, policy => policy.RequireRole(PortalRoles.Contributor, PortalRoles.Approver).RequireClaim(PortalClaims.State))
-            .AddPolicy(Reviews, policy => policy.RequireRole(PortalRoles.Approver, PortalRoles.Moderator))
+            .AddPolicy(Contributes, policy => policy.RequireAssertion(context => PortalActor.From(context.User)?.MayDraft == true))
+            .AddPolicy(Reviews, policy => policy.RequireRole(PortalRoles.Approver, PortalRoles.GroupCoordinator, PortalRoles.Moderator))
             .AddPolicy(Moderates, policy => policy.RequireRole(PortalRoles.Moderator).AddRequirements(new TwoFactorRequirement()))
             .AddPolicy(Administers, policy => policy.RequireRole(PortalRoles.Administrator).AddRequirements(new TwoFactorRequirement()))
             .AddPolicy(ManagesInitiative, policy => policy

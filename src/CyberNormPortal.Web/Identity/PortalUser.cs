@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CyberNormPortal.Web.Identity;
 
-/// <summary>An account of the portal. Contributors and approvers are bound to exactly one State.</summary>
+/// <summary>An account of the portal. Contributors and approvers are bound to exactly one State, group coordinators to one group.</summary>
 public sealed class PortalUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
 
     /// <summary>The State a contributor or approver speaks for; null for other roles.</summary>
     public string? StateIso3 { get; set; }
+
+    /// <summary>The group a group coordinator speaks for jointly; null for other roles.</summary>
+    public int? GroupId { get; set; }
 
     public bool IsActive { get; set; } = true;
 

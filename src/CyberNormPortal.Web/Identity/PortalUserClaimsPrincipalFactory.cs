@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace CyberNormPortal.Web.Identity;
 
-/// <summary>Adds the user's State, display name and two-factor status to the sign-in cookie.</summary>
+/// <summary>Adds the user's State, group, display name and two-factor status to the sign-in cookie.</summary>
 public sealed class PortalUserClaimsPrincipalFactory(
     UserManager<PortalUser> userManager, RoleManager<IdentityRole> roleManager, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(userManager, roleManager, options)
@@ -16,6 +17,11 @@ public sealed class PortalUserClaimsPrincipalFactory(
         if (user.StateIso3 is not null)
         {
             identity.AddClaim(new Claim(PortalClaims.State, user.StateIso3));
+        }
+
+        if (user.GroupId is { } groupId)
+        {
+            identity.AddClaim(new Claim(PortalClaims.Group, groupId.ToString(CultureInfo.InvariantCulture)));
         }
 
         identity.AddClaim(new Claim(PortalClaims.TwoFactor, user.TwoFactorEnabled ? "true" : "false"));

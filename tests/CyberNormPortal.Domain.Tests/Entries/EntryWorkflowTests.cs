@@ -13,7 +13,13 @@ public sealed class EntryWorkflowTests
         ApproverOfAnotherState,
         Moderator,
         Analyst,
+        AuthoringCoordinator,
+        SecondCoordinatorOfTheGroup,
+        CoordinatorOfAnotherGroup,
     }
+
+    private const int G7 = 7;
+    private const int AnotherGroup = 8;
 
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly WorkflowContext Partner = new(StateIsInitiativeMember: false, StateHasSinglePointOfContact: false);
@@ -26,6 +32,24 @@ public sealed class EntryWorkflowTests
         (EntryStatus.Draft, WorkflowAction.Submit, Actor.ApproverOfTheState),
         (EntryStatus.Submitted, WorkflowAction.Approve, Actor.ApproverOfTheState),
         (EntryStatus.Submitted, WorkflowAction.Return, Actor.ApproverOfTheState),
+        (EntryStatus.AwaitingModeration, WorkflowAction.Publish, Actor.Moderator),
+        (EntryStatus.AwaitingModeration, WorkflowAction.Return, Actor.Moderator),
+        (EntryStatus.Published, WorkflowAction.Withdraw, Actor.Moderator),
+    ];
+
+    /// <summary>
+    /// The same for a joint entry of a group (the G7): its coordinators draft and submit it; another coordinator or a
+    /// moderator approves (never the coordinator who saved the revision); the rest is the moderators', as for a State.
+    /// </summary>
+    private static readonly HashSet<(EntryStatus, WorkflowAction, Actor)> AllowedJointSteps =
+    [
+        (EntryStatus.Draft, WorkflowAction.Submit, Actor.AuthoringCoordinator),
+        (EntryStatus.Draft, WorkflowAction.Submit, Actor.SecondCoordinatorOfTheGroup),
+        (EntryStatus.Submitted, WorkflowAction.Approve, Actor.SecondCoordinatorOfTheGroup),
+        (EntryStatus.Submitted, WorkflowAction.Approve, Actor.Moderator),
+        (EntryStatus.Submitted, WorkflowAction.Return, Actor.AuthoringCoordinator),
+        (EntryStatus.Submitted, WorkflowAction.Return, Actor.SecondCoordinatorOfTheGroup),
+        (EntryStatus.Submitted, WorkflowAction.Return, Actor.Moderator),
         (EntryStatus.AwaitingModeration, WorkflowAction.Publish, Actor.Moderator),
         (EntryStatus.AwaitingModeration, WorkflowAction.Return, Actor.Moderator),
         (EntryStatus.Published, WorkflowAction.Withdraw, Actor.Moderator),
@@ -72,6 +96,100 @@ public sealed class EntryWorkflowTests
             Assert.Equal(status, entry.Status);
             Assert.Equal(eventsBefore, entry.ReviewEvents.Count);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCombination))]
+    public void JointStep_IsAllowedExactlyWhenTheRulesSaySo_AndARefusalChangesNothing(EntryStatus status, WorkflowAction action, Actor actor)
+    {
+        var entry = JointEntryIn(status);
+        var eventsBefore = entry.ReviewEvents.Count;
+        var allowed = AllowedJointSteps.Contains((status, action, actor));
+
+        var decision = EntryWorkflow.Decide(entry, action, As(actor), Partner, "Please cite the communiqué.");
+
+        Assert.Equal(allowed, decision.IsAllowed);
+        if (allowed)
+        {
+            entry.Apply(action, As(actor), Partner, Now, "Please cite the communiqué.");
+            Assert.Equal(decision.To, entry.Status);
+            Assert.Equal(eventsBefore + 1, entry.ReviewEvents.Count);
+        }
+        else
+        {
+            var error = Assert.Throws<DomainException>(() => entry.Apply(action, As(actor), Partner, Now, "Please cite the communiqué."));
+            Assert.False(string.IsNullOrWhiteSpace(error.Message));
+            Assert.Equal(status, entry.Status);
+            Assert.Equal(eventsBefore, entry.ReviewEvents.Count);
+        }
+    }
+
+    [Theory]
+    [InlineData(Actor.SecondCoordinatorOfTheGroup)]
+    [InlineData(Actor.Moderator)]
+    public void JointApprove_WhenEveryStateOfTheGroupIsAMember_PublishesAtOnce(Actor approver)
+    {
+        var entry = JointEntryIn(EntryStatus.Submitted);
+
+        entry.Apply(WorkflowAction.Approve, As(approver), Member, Now);
+
+        Assert.Equal(EntryStatus.Published, entry.Status);
+        Assert.Equal(1, entry.PublishedRevisionNumber);
+        Assert.Null(entry.StateIso3);
+        Assert.Equal(G7, entry.GroupId);
+    }
+
+    [Fact]
+    public void JointApprove_WhenTheGroupHasAPartnerState_WaitsForModeration()
+    {
+        var entry = JointEntryIn(EntryStatus.Submitted);
+
+        entry.Apply(WorkflowAction.Approve, As(Actor.SecondCoordinatorOfTheGroup), Partner, Now);
+
+        Assert.Equal(EntryStatus.AwaitingModeration, entry.Status);
+        Assert.False(entry.IsPublic);
+    }
+
+    [Fact]
+    public void JointApprove_ByTheCoordinatorWhoEditedTheRevisionLast_IsRefused_FourEyes()
+    {
+        var entry = JointEntryIn(EntryStatus.Published);
+        entry.Edit(Content("v2"), As(Actor.SecondCoordinatorOfTheGroup), Now);
+        entry.Apply(WorkflowAction.Submit, As(Actor.SecondCoordinatorOfTheGroup), Member, Now);
+
+        var error = Assert.Throws<DomainException>(() =>
+            entry.Apply(WorkflowAction.Approve, As(Actor.SecondCoordinatorOfTheGroup), Member, Now));
+
+        Assert.Contains("four eyes", error.Message, StringComparison.Ordinal);
+        Assert.Equal((EntryStatus.Submitted, 1), (entry.Status, entry.PublishedRevisionNumber));
+        entry.Apply(WorkflowAction.Approve, As(Actor.AuthoringCoordinator), Member, Now);
+        Assert.Equal((EntryStatus.Published, 2), (entry.Status, entry.PublishedRevisionNumber));
+    }
+
+    [Theory]
+    [InlineData(Actor.AuthoringContributor)]
+    [InlineData(Actor.ContributorOfAnotherState)]
+    [InlineData(Actor.ApproverOfAnotherState)]
+    [InlineData(Actor.CoordinatorOfAnotherGroup)]
+    [InlineData(Actor.Moderator)]
+    [InlineData(Actor.Analyst)]
+    public void DraftingOrEditing_AJointEntry_ByAnyoneButItsGroupsCoordinators_IsRefused(Actor actor)
+    {
+        Assert.Throws<DomainException>(() => Entry.CreateDraft(3, 1, EntryAuthor.JointGroup(G7), Content("v1"), As(actor), Now));
+        var entry = JointEntryIn(EntryStatus.Draft);
+        Assert.Throws<DomainException>(() => entry.Edit(Content("v2"), As(actor), Now));
+        Assert.Single(entry.Revisions);
+    }
+
+    [Fact]
+    public void Coordinators_DraftAndEditTheirGroupsJointEntry_ButNotAStatesEntry()
+    {
+        var entry = Entry.CreateDraft(3, 1, EntryAuthor.JointGroup(G7), Content("v1"), As(Actor.AuthoringCoordinator), Now);
+        entry.Edit(Content("v2"), As(Actor.SecondCoordinatorOfTheGroup), Now);
+
+        Assert.Equal((null, G7, 2), (entry.StateIso3, entry.GroupId, entry.LatestRevision!.Number));
+        Assert.Equal("g7-coordinator-2", entry.LatestRevision.SavedByUserId);
+        Assert.Throws<DomainException>(() => Entry.CreateDraft(3, 1, "KEN", Content("v1"), As(Actor.AuthoringCoordinator), Now));
     }
 
     [Fact]
@@ -195,6 +313,7 @@ public sealed class EntryWorkflowTests
     [InlineData(Actor.ApproverOfAnotherState)]
     [InlineData(Actor.Moderator)]
     [InlineData(Actor.Analyst)]
+    [InlineData(Actor.AuthoringCoordinator)]
     public void DraftingOrEditing_ForAnotherState_IsRefused(Actor actor)
     {
         Assert.Throws<DomainException>(() => Entry.CreateDraft(3, 1, "KEN", Content("v1"), As(actor), Now));
@@ -220,10 +339,45 @@ public sealed class EntryWorkflowTests
         Actor.ApproverOfAnotherState => new("fr-approver", "French approver", WorkflowRoles.Approver, "FRA"),
         Actor.Moderator => new("moderator", "Secretariat moderator", WorkflowRoles.Moderator, null),
         Actor.Analyst => new("analyst", "Analyst", WorkflowRoles.None, null),
+        Actor.AuthoringCoordinator => new("g7-coordinator", "G7 coordinator", WorkflowRoles.GroupCoordinator, null, G7),
+        Actor.SecondCoordinatorOfTheGroup => new("g7-coordinator-2", "Second G7 coordinator", WorkflowRoles.GroupCoordinator, null, G7),
+        Actor.CoordinatorOfAnotherGroup => new("eu-coordinator", "Coordinator of another group", WorkflowRoles.GroupCoordinator, null, AnotherGroup),
     };
 
     private static EntryContent Content(string title, TlpLabel visibility = TlpLabel.Clear) =>
         new(EntryKind.ImplementationStep, title, "Summary", "Body", "en", visibility, [PracticeCategory.NationalStrategy], []);
+
+    /// <summary>
+    /// A joint G7 entry brought to <paramref name="status"/> through the workflow itself (approved as for a group with a
+    /// partner State, so that it passes through moderation).
+    /// </summary>
+    private static Entry JointEntryIn(EntryStatus status)
+    {
+        var entry = Entry.CreateDraft(3, 1, EntryAuthor.JointGroup(G7), Content("v1"), As(Actor.AuthoringCoordinator), Now);
+        var path = new (WorkflowAction Action, Actor Actor, string? Reason)[]
+        {
+            (WorkflowAction.Submit, Actor.AuthoringCoordinator, null),
+            (WorkflowAction.Approve, Actor.SecondCoordinatorOfTheGroup, null),
+            (WorkflowAction.Publish, Actor.Moderator, null),
+            (WorkflowAction.Withdraw, Actor.Moderator, "Superseded."),
+        };
+        foreach (var (action, actor, reason) in path.Take(StepsTo(status)))
+        {
+            entry.Apply(action, As(actor), Partner, Now, reason);
+        }
+
+        Assert.Equal(status, entry.Status);
+        return entry;
+    }
+
+    private static int StepsTo(EntryStatus status) => status switch
+    {
+        EntryStatus.Draft => 0,
+        EntryStatus.Submitted => 1,
+        EntryStatus.AwaitingModeration => 2,
+        EntryStatus.Published => 3,
+        EntryStatus.Withdrawn => 4,
+    };
 
     /// <summary>A Kenyan (partner State) entry brought to <paramref name="status"/> through the workflow itself.</summary>
     private static Entry EntryIn(EntryStatus status)

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CyberNormPortal.Web.IntegrationTests.Authorization;
 
 /// <summary>
-/// Who may read or change a Kenyan entry and the pages around it, asked through HTTP by every kind of user —
-/// including users of another State — with real antiforgery tokens. Every refusal leaves the database as it was.
+/// Who may read or change a Kenyan entry — and a joint G7 entry — and the pages around them, asked through HTTP by
+/// every kind of user, including users of another State and coordinators of a group, with real antiforgery tokens.
+/// Every refusal leaves the database as it was.
 /// </summary>
 public sealed class EntryAuthorizationMatrixTests(PortalFixture portal) : PortalTest(portal)
 {
@@ -60,12 +61,35 @@ public sealed class EntryAuthorizationMatrixTests(PortalFixture portal) : Portal
         ["other-approver"] = "N N N N N N N N N A A D A A",
         ["moderator"] = "A A D D F F F A A D A A D D",
         ["administrator"] = "N N D D N N N N N D D D D D",
+        ["g7-coordinator"] = "N N N N N N N N N A A D A A",
     };
 
-    public static TheoryData<string, string, Outcome> Cases()
+    /// <summary>
+    /// The same columns for a joint G7 entry drafted by "own-coordinator"; "second-coordinator" coordinates the G7 too,
+    /// "other-group-coordinator" another group; the other State's users are French, a G7 member State's. A joint entry
+    /// is approved by another coordinator or a moderator, never by the coordinator who saved it (four eyes).
+    /// </summary>
+    private static readonly Dictionary<string, string> JointMatrix = new()
+    {
+        ["anonymous"] = "S S S S S S S S S S S S S S",
+        ["analyst"] = "N N D D N N N N N D D D D D",
+        ["own-coordinator"] = "A A A A A F A F F A A D A A",
+        ["second-coordinator"] = "A A A A A A A F F A A D A A",
+        ["other-group-coordinator"] = "N N N N N N N N N A A D A A",
+        ["other-contributor"] = "N N N N N N N N N A D D A A",
+        ["other-approver"] = "N N N N N N N N N A A D A A",
+        ["moderator"] = "A A D D F A A A A D A A D D",
+        ["administrator"] = "N N D D N N N N N D D D D D",
+    };
+
+    public static TheoryData<string, string, Outcome> Cases() => CasesOf(Matrix);
+
+    public static TheoryData<string, string, Outcome> JointCases() => CasesOf(JointMatrix);
+
+    private static TheoryData<string, string, Outcome> CasesOf(Dictionary<string, string> matrix)
     {
         var data = new TheoryData<string, string, Outcome>();
-        foreach (var (actor, row) in Matrix)
+        foreach (var (actor, row) in matrix)
         {
             var cells = row.Split(' ');
             for (var i = 0; i < Endpoints.Length; i++)
@@ -110,6 +134,31 @@ public sealed class EntryAuthorizationMatrixTests(PortalFixture portal) : Portal
         }
     }
 
+    [Theory]
+    [MemberData(nameof(JointCases))]
+    public async Task JointEntry_Endpoint_Actor_GetsWhatTheirRoleAndGroupAllow(string actor, string endpoint, Outcome expected)
+    {
+        await Portal.OpenCycleAsync();
+        var author = await Portal.CreateCoordinatorAsync();
+        var second = await Portal.CreateCoordinatorAsync();
+        var entry = await Portal.CreateJointEntryAsync(author, StatusFor(endpoint), title: "Joint G7 working copy");
+        using var browser = await BrowserForAsync(actor, author, second);
+        var before = await SnapshotAsync();
+
+        var response = await CallAsync(browser, endpoint, entry);
+
+        Assert.Equal(expected, Classify(response, endpoint));
+        var after = await SnapshotAsync();
+        if (expected == Outcome.Allowed && endpoint.StartsWith("POST", StringComparison.Ordinal))
+        {
+            Assert.NotEqual(before, after);
+        }
+        else
+        {
+            Assert.Equal(before, after);
+        }
+    }
+
     [Fact]
     public async Task Post_WithoutAntiforgeryToken_IsRefusedAndChangesNothing()
     {
@@ -138,8 +187,10 @@ public sealed class EntryAuthorizationMatrixTests(PortalFixture portal) : Portal
     private async Task<Browser> BrowserForAsync(string actor, TestUser author, TestUser approver) => actor switch
     {
         "anonymous" => Portal.NewBrowser(),
-        "own-contributor" => await Portal.SignInAsync(author),
-        "own-approver" => await Portal.SignInAsync(approver),
+        "own-contributor" or "own-coordinator" => await Portal.SignInAsync(author),
+        "own-approver" or "second-coordinator" => await Portal.SignInAsync(approver),
+        "g7-coordinator" => await Portal.SignInAsync(await Portal.CreateCoordinatorAsync()),
+        "other-group-coordinator" => await Portal.SignInAsync(await Portal.CreateCoordinatorAsync("au")),
         "analyst" => (await Portal.SignInAsAsync(PortalRoles.Analyst)).Browser,
         "other-contributor" => (await Portal.SignInAsAsync(PortalRoles.Contributor, "FRA")).Browser,
         "other-approver" => (await Portal.SignInAsAsync(PortalRoles.Approver, "FRA")).Browser,

@@ -96,4 +96,58 @@ public static class TestEntries
             return entry.Id;
         });
     }
+
+    /// <summary>
+    /// A joint entry of <paramref name="coordinator"/>'s group, drafted by them and taken to <paramref name="status"/>
+    /// through the domain's own steps: another coordinator of the group approves, a moderator publishes or withdraws.
+    /// For <see cref="EntryStatus.AwaitingModeration"/> the approval is taken as for a group with a partner State.
+    /// </summary>
+    public static Task<int> CreateJointEntryAsync(
+        this PortalFixture portal, TestUser coordinator, EntryStatus status = EntryStatus.Draft, int norm = 3,
+        string title = "Joint statement on critical infrastructure")
+    {
+        var group = coordinator.GroupId ?? throw new InvalidOperationException("The author needs a group.");
+        return portal.WithDbAsync(async db =>
+        {
+            var cycle = await db.Cycles.Where(c => c.IsOpen).Select(c => c.Id).FirstOrDefaultAsync();
+            if (cycle == 0)
+            {
+                cycle = await db.Cycles.Select(c => c.Id).FirstAsync();
+            }
+
+            var content = new EntryContent(
+                EntryKind.BestPractice, title, "The group's members protect critical infrastructure together.", "Agreed at the **summit**.",
+                "en", TlpLabel.Clear, [PracticeCategory.InternationalCooperationAndCbms], []);
+            var now = DateTimeOffset.UtcNow;
+            var author = new WorkflowActor(coordinator.Id, coordinator.DisplayName, WorkflowRoles.GroupCoordinator, null, group);
+            var second = new WorkflowActor("second-coordinator", "Second coordinator", WorkflowRoles.GroupCoordinator, null, group);
+            var moderator = new WorkflowActor("moderator", "Moderator", WorkflowRoles.Moderator, null);
+            var context = new WorkflowContext(StateIsInitiativeMember: status != EntryStatus.AwaitingModeration, StateHasSinglePointOfContact: false);
+
+            var entry = Entry.CreateDraft(norm, cycle, EntryAuthor.JointGroup(group), content, author, now);
+            if (status != EntryStatus.Draft)
+            {
+                entry.Apply(WorkflowAction.Submit, author, context, now);
+            }
+
+            if (status is EntryStatus.AwaitingModeration or EntryStatus.Published or EntryStatus.Withdrawn)
+            {
+                entry.Apply(WorkflowAction.Approve, second, context, now);
+            }
+
+            if (status == EntryStatus.Withdrawn)
+            {
+                entry.Apply(WorkflowAction.Withdraw, moderator, context, now, "Superseded");
+            }
+
+            if (entry.Status != status)
+            {
+                throw new InvalidOperationException($"A joint entry cannot reach {status} this way (it is {entry.Status}).");
+            }
+
+            db.Entries.Add(entry);
+            await db.SaveChangesAsync();
+            return entry.Id;
+        });
+    }
 }

@@ -1,10 +1,13 @@
+using CyberNormPortal.Domain.Groups;
 using CyberNormPortal.Tests.Shared;
 using CyberNormPortal.Web.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.IntegrationTests.Infrastructure;
 
 /// <summary>An account made for a test, with what is needed to sign in as it.</summary>
-public sealed record TestUser(string Id, string Email, string Password, string DisplayName, IReadOnlyList<string> Roles, string? StateIso3, string? AuthenticatorKey)
+public sealed record TestUser(
+    string Id, string Email, string Password, string DisplayName, IReadOnlyList<string> Roles, string? StateIso3, string? AuthenticatorKey, int? GroupId = null)
 {
     /// <summary>The code the user's authenticator app shows now.</summary>
     public string CurrentCode() => Totp.Code(AuthenticatorKey ?? throw new InvalidOperationException("This user has no authenticator."));
@@ -27,4 +30,30 @@ public static class TestUsers
             var account = await TestAccounts.CreateAsync(services, roles, state, twoFactor ?? roles.Any(PortalRoles.NeedsTwoFactor), email);
             return new TestUser(account.Id, account.Email, account.Password, account.DisplayName, roles, state, account.AuthenticatorKey);
         });
+
+    /// <summary>
+    /// An active group coordinator of the group <paramref name="groupSlug"/> (the seeded G7 by default; another slug is
+    /// created as an empty group when it does not exist), with <paramref name="moreRoles"/> bound to <paramref name="state"/>.
+    /// </summary>
+    public static async Task<TestUser> CreateCoordinatorAsync(
+        this PortalFixture portal, string groupSlug = "g7", string? state = null, params string[] moreRoles)
+    {
+        var user = await portal.CreateUserAsync(PortalRoles.GroupCoordinator, state, moreRoles: moreRoles);
+        var groupId = await portal.WithDbAsync(async db =>
+        {
+            var group = await db.Groups.SingleOrDefaultAsync(g => g.Slug == groupSlug);
+            if (group is null)
+            {
+                group = new Group(groupSlug, $"Group {groupSlug}", groupSlug.ToUpperInvariant());
+                db.Groups.Add(group);
+                await db.SaveChangesAsync();
+            }
+
+            var account = await db.Users.SingleAsync(u => u.Id == user.Id);
+            account.GroupId = group.Id;
+            await db.SaveChangesAsync();
+            return group.Id;
+        });
+        return user with { GroupId = groupId };
+    }
 }

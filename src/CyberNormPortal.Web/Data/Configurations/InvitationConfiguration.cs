@@ -1,3 +1,4 @@
+using CyberNormPortal.Domain.Groups;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,5 +21,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.HasIndex(i => i.CreatedAt);
         builder.HasIndex(i => i.StateIso3);
         builder.HasOne<State>().WithMany().HasForeignKey(i => i.StateIso3).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => i.GroupId);
+        builder.HasOne<Group>().WithMany().HasForeignKey(i => i.GroupId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,3 +1,4 @@
+using CyberNormPortal.Domain.Groups;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,5 +14,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         builder.Property(u => u.StateIso3).HasMaxLength(FieldLengths.Iso3).IsFixedLength();
         builder.HasOne<State>().WithMany().HasForeignKey(u => u.StateIso3).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.StateIso3);
+        builder.HasOne<Group>().WithMany().HasForeignKey(u => u.GroupId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => u.GroupId);
     }
 }

@@ -619,6 +619,9 @@ namespace CyberNormPortal.Web.Data.Migrations
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("InvitedByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -644,6 +647,8 @@ namespace CyberNormPortal.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("GroupId");
 
                     b.HasIndex("StateIso3");
 
@@ -679,6 +684,9 @@ namespace CyberNormPortal.Web.Data.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -722,6 +730,8 @@ namespace CyberNormPortal.Web.Data.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1052,6 +1062,11 @@ namespace CyberNormPortal.Web.Data.Migrations
 
             modelBuilder.Entity("CyberNormPortal.Web.Identity.Invitation", b =>
                 {
+                    b.HasOne("CyberNormPortal.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CyberNormPortal.Domain.States.State", null)
                         .WithMany()
                         .HasForeignKey("StateIso3")
@@ -1060,6 +1075,11 @@ namespace CyberNormPortal.Web.Data.Migrations
 
             modelBuilder.Entity("CyberNormPortal.Web.Identity.PortalUser", b =>
                 {
+                    b.HasOne("CyberNormPortal.Domain.Groups.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CyberNormPortal.Domain.States.State", null)
                         .WithMany()
                         .HasForeignKey("StateIso3")

@@ -14,7 +14,7 @@ namespace CyberNormPortal.Web.Pages.Account;
 
 /// <summary>
 /// The page an invitation link opens: the invited person chooses a name and password, and the account is made
-/// with the invitation's role and State. The link works once, also when two submissions race.
+/// with the invitation's role and State (or group). The link works once, also when two submissions race.
 /// </summary>
 [AllowAnonymous]
 public sealed class AcceptInvitationModel(
@@ -91,6 +91,7 @@ public sealed class AcceptInvitationModel(
                     IsActive = true,
                     DisplayName = Input.DisplayName.Trim(),
                     StateIso3 = invitation.StateIso3,
+                    GroupId = invitation.GroupId,
                     CreatedAt = now,
                 };
                 invitation.Accept(now);

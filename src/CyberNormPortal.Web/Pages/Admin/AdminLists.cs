@@ -1,6 +1,7 @@
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Validation;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -9,11 +10,28 @@ namespace CyberNormPortal.Web.Pages.Admin;
 /// <summary>A State as the administration forms offer it.</summary>
 public sealed record StateOption(string Iso3, string Name);
 
+/// <summary>A group as the administration forms offer it.</summary>
+public sealed record GroupOption(int Id, string Name);
+
 public static class AdminLists
 {
     /// <summary>The 193 States by name, for selects and checkbox lists.</summary>
     public static Task<List<StateOption>> StateOptionsAsync(this PortalDbContext db, CancellationToken cancellationToken = default) =>
         db.States.AsNoTracking().OrderBy(s => s.Name).Select(s => new StateOption(s.Iso3, s.Name)).ToListAsync(cancellationToken);
+
+    /// <summary>The groups by name, for the group a group coordinator speaks for.</summary>
+    public static Task<List<GroupOption>> GroupOptionsAsync(this PortalDbContext db, CancellationToken cancellationToken = default) =>
+        db.Groups.AsNoTracking().OrderBy(g => g.Name).Select(g => new GroupOption(g.Id, g.Name)).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The group of a group coordinator: one of the portal's groups. Other roles take none (the invitation form refuses
+    /// one, the user form clears it).
+    /// </summary>
+    public static IRuleBuilderOptions<T, int?> MustBeAGroup<T>(this IRuleBuilderInitial<T, int?> rule, PortalDbContext db) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Choose the group a group coordinator speaks for.")
+            .MustAsync((id, cancellationToken) => db.Groups.AnyAsync(g => g.Id == id, cancellationToken))
+            .WithMessage("Choose a group from the list.");
 
     /// <summary>A filter as typed, without control characters (<see cref="TypedText"/>).</summary>
     public static string? Typed(string? text) => text is null ? null : TypedText.WithoutControlCharacters(text);
@@ -28,6 +46,7 @@ public static class AdminLists
         PortalRoles.Analyst => localizer["Analyst"],
         PortalRoles.Contributor => localizer["Contributor"],
         PortalRoles.Approver => localizer["Approver"],
+        PortalRoles.GroupCoordinator => localizer["Group coordinator"],
         PortalRoles.Moderator => localizer["Moderator"],
         PortalRoles.Administrator => localizer["Administrator"],
         _ => role,

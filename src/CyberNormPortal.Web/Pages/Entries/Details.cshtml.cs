@@ -53,9 +53,9 @@ public sealed class DetailsModel(PortalDbContext db, MarkdownRenderer markdown, 
         GroupSlug = text.GroupSlug;
         References = text.References;
         Body = markdown.Render(text.Body);
-        if (entry.StateIso3 is not null && User.Identity?.IsAuthenticated == true)
+        if (User.Identity?.IsAuthenticated == true)
         {
-            var access = new EntryAccess(entry.Id, entry.StateIso3, EntryStatus.Published);
+            var access = new EntryAccess(entry.Id, entry.StateIso3, EntryStatus.Published, entry.GroupId);
             CanSeeWorkingCopy = (await authorization.AuthorizeAsync(User, access, EntryOperations.ReadWorkingCopy)).Succeeded;
         }
 

@@ -1,3 +1,4 @@
+using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Entries;
@@ -6,14 +7,31 @@ using CyberNormPortal.Web.Validation;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.Pages.Entries;
 
-/// <summary>A contributor or approver starts an entry for their own State.</summary>
+/// <summary>
+/// A contributor or approver starts an entry for their own State; a group coordinator a joint entry of their group.
+/// Someone who is both chooses which of the two reports it.
+/// </summary>
 public sealed class NewModel(PortalDbContext db, EntryService entries, MarkdownRenderer markdown) : PageModel, IEntryFormPage
 {
+    /// <summary>The <see cref="ReportFor"/> value of a joint entry of the user's group.</summary>
+    public const string ForGroup = "group";
+
+    /// <summary>The <see cref="ReportFor"/> value of an entry of the user's own State.</summary>
+    public const string ForState = "state";
+
     [BindProperty]
     public EntryFormInput Input { get; set; } = new();
+
+    /// <summary>Who reports the entry, <see cref="ForState"/> or <see cref="ForGroup"/>; asked only of someone who may do both.</summary>
+    [BindProperty]
+    public string? ReportFor { get; set; }
+
+    /// <summary>What the user may report for: their State, their group, or both (value, name).</summary>
+    public IReadOnlyList<(string Value, string Name)> Authors { get; private set; } = [];
 
     [BindProperty]
     public string? Command { get; set; }
@@ -46,15 +64,22 @@ public sealed class NewModel(PortalDbContext db, EntryService entries, MarkdownR
             return Page();
         }
 
+        var chosen = Authors.Count == 1 ? Authors[0].Value : ReportFor;
+        if (!Authors.Any(a => a.Value == chosen))
+        {
+            ModelState.AddModelError(nameof(ReportFor), "Choose who reports this entry: your State, or your group jointly.");
+        }
+
         if (!await new EntryFormValidator(db).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             return Page();
         }
 
         var author = PortalActor.From(User)!;
+        var reportedBy = chosen == ForGroup ? EntryAuthor.JointGroup(author.GroupId!.Value) : EntryAuthor.State(author.StateIso3!);
         var submit = Command == EntryCommands.Submit;
         var (outcome, entry, message) = await entries.CreateAsync(
-            Input.NormNumber!.Value, Input.CycleId!.Value, Input.ToContent(), author, submit, cancellationToken);
+            Input.NormNumber!.Value, Input.CycleId!.Value, reportedBy, Input.ToContent(), author, submit, cancellationToken);
         if (entry is null)
         {
             ModelState.AddModelError(string.Empty, message!);
@@ -69,5 +94,13 @@ public sealed class NewModel(PortalDbContext db, EntryService entries, MarkdownR
     {
         Norms = await EntryFormOptions.NormsAsync(db, cancellationToken);
         Cycles = await EntryFormOptions.CyclesAsync(db, null, cancellationToken);
+        var actor = PortalActor.From(User)!;
+        var state = actor.SpeaksFor(actor.StateIso3)
+            ? await db.States.AsNoTracking().Where(s => s.Iso3 == actor.StateIso3).Select(s => s.Name).SingleAsync(cancellationToken)
+            : null;
+        var group = actor.Coordinates(actor.GroupId)
+            ? await db.Groups.AsNoTracking().Where(g => g.Id == actor.GroupId).Select(g => g.Name).SingleAsync(cancellationToken)
+            : null;
+        Authors = [.. new[] { (ForState, state), (ForGroup, group) }.Where(a => a.Item2 is not null).Select(a => (a.Item1, a.Item2!))];
     }
 }

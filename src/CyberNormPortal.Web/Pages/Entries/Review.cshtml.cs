@@ -147,7 +147,7 @@ public sealed class ReviewModel(
         }
 
         var actor = PortalActor.From(User)!;
-        _context = await entries.ContextAsync(Entry.StateIso3, cancellationToken);
+        _context = await entries.ContextAsync(Entry, cancellationToken);
         Actions = Enum.GetValues<WorkflowAction>()
             .Where(action => EntryWorkflow.Decide(Entry, action, actor, _context, reason: "?").IsAllowed)
             .ToList();

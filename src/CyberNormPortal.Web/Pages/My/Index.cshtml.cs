@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.Pages.My;
 
-/// <summary>A point of contact's desk: what was returned to them, their State's drafts, what waits for their review.</summary>
+/// <summary>
+/// A point of contact's desk: what was returned to them, their State's (and, for a group coordinator, their group's
+/// joint) drafts, what waits for their review.
+/// </summary>
 public sealed class IndexModel(PortalDbContext db) : PageModel
 {
     public const int PublishedShown = 20;
@@ -24,26 +27,39 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public IReadOnlyList<WorkingEntry> Published { get; private set; } = [];
 
+    /// <summary>An approver of the State or a coordinator of the group: something may wait for their review.</summary>
     public bool IsApprover { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var actor = PortalActor.From(User)!;
-        var state = actor.StateIso3!;
-        IsApprover = actor.Has(WorkflowRoles.Approver);
-        StateName = await db.States.Where(s => s.Iso3 == state).Select(s => s.Name).SingleAsync(cancellationToken);
+        var coordinates = actor.Coordinates(actor.GroupId);
+        IsApprover = actor.Has(WorkflowRoles.Approver) || coordinates;
+        var names = new List<string>();
+        if (actor.SpeaksFor(actor.StateIso3))
+        {
+            names.Add(await db.States.Where(s => s.Iso3 == actor.StateIso3).Select(s => s.Name).SingleAsync(cancellationToken));
+        }
 
-        var working = await db.Entries
-            .Where(e => e.StateIso3 == state && e.Status != EntryStatus.Published && e.Status != EntryStatus.Withdrawn)
+        if (coordinates)
+        {
+            names.Add(await db.Groups.Where(g => g.Id == actor.GroupId).Select(g => g.Name).SingleAsync(cancellationToken));
+        }
+
+        StateName = string.Join(" · ", names);
+
+        var working = await db.Entries.SpokenForBy(actor)
+            .Where(e => e.Status != EntryStatus.Published && e.Status != EntryStatus.Withdrawn)
             .AsWorkingEntries(db)
             .OrderByDescending(e => e.UpdatedAt)
             .ToListAsync(cancellationToken);
         Returned = working.Where(e => e.WasReturned).ToList();
         Drafts = working.Where(e => e.Status == EntryStatus.Draft && !e.WasReturned).ToList();
-        ToReview = IsApprover ? working.Where(e => e.Status == EntryStatus.Submitted && e.SavedByUserId != actor.UserId).ToList() : [];
+        ToReview = working.Where(e => e.Status == EntryStatus.Submitted && e.SavedByUserId != actor.UserId
+                                      && (e.GroupId is null ? actor.Has(WorkflowRoles.Approver) : coordinates)).ToList();
         InReview = working.Where(e => e.Status is EntryStatus.Submitted or EntryStatus.AwaitingModeration && !ToReview.Contains(e)).ToList();
-        Published = await db.Entries
-            .Where(e => e.StateIso3 == state && e.Status == EntryStatus.Published)
+        Published = await db.Entries.SpokenForBy(actor)
+            .Where(e => e.Status == EntryStatus.Published)
             .AsWorkingEntries(db)
             .OrderByDescending(e => e.UpdatedAt)
             .Take(PublishedShown)

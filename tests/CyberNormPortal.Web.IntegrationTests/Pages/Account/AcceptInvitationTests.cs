@@ -37,6 +37,28 @@ public sealed class AcceptInvitationTests(PortalFixture portal) : PortalTest(por
     }
 
     [Fact]
+    public async Task Accept_GroupCoordinatorInvitation_GivesTheRoleAndGroup_AndTheirDeskIsTheGroups()
+    {
+        var g7 = await Portal.WithDbAsync(db => db.Groups.Where(g => g.Slug == "g7").Select(g => g.Id).SingleAsync());
+        var (email, link) = await InviteAsync(PortalRoles.GroupCoordinator, null, groupId: g7);
+        using var browser = Portal.NewBrowser();
+
+        var response = await AcceptAsync(browser, await browser.GetAsync(link), "Presidency Contact");
+
+        Assert.Equal("/", response.RedirectPath);
+        var user = await Portal.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == email));
+        Assert.Equal(((string?)null, (int?)g7), (user.StateIso3, user.GroupId));
+        var roles = await Portal.WithDbAsync(db => db.UserRoles.Where(r => r.UserId == user.Id)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync());
+        Assert.Equal([PortalRoles.GroupCoordinator], roles);
+        var desk = await browser.GetAsync("/my");
+        Assert.Equal(HttpStatusCode.OK, desk.Status);
+        Assert.Contains("Entries of Group of Seven", desk.Text);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/review")).Status);
+        Assert.Contains("Reported by Group of Seven.", (await browser.GetAsync("/entries/new")).Text);
+    }
+
+    [Fact]
     public async Task Accept_ModeratorInvitation_LandsOnTwoFactorSetUp()
     {
         var (_, link) = await InviteAsync(PortalRoles.Moderator, null);
@@ -145,12 +167,12 @@ public sealed class AcceptInvitationTests(PortalFixture portal) : PortalTest(por
         Assert.Contains(AcceptInvitationModel.AccountExistsMessage, response.Text);
     }
 
-    private async Task<(string Email, string Link)> InviteAsync(string role, string? state, string? email = null)
+    private async Task<(string Email, string Link)> InviteAsync(string role, string? state, string? email = null, int? groupId = null)
     {
         email ??= $"invited-{Guid.NewGuid():N}@example.org";
         var token = await Portal.WithDbAsync(async db =>
         {
-            var invitation = new Invitation(email, role, state, "Invited Person", null, DateTimeOffset.UtcNow, out var token);
+            var invitation = new Invitation(email, role, state, "Invited Person", null, DateTimeOffset.UtcNow, out var token, groupId);
             db.Invitations.Add(invitation);
             await db.SaveChangesAsync();
             return token;

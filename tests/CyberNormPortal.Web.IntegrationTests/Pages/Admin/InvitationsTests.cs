@@ -44,6 +44,59 @@ public sealed class InvitationsTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task Invite_GroupCoordinator_StoresTheGroupAndTheMailNamesIt()
+    {
+        var (browser, admin) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+        var g7 = await Portal.WithDbAsync(db => db.Groups.Where(g => g.Slug == "g7").Select(g => g.Id).SingleAsync());
+        var fields = Invite("presidency@example.org", PortalRoles.GroupCoordinator, null, "G7 Presidency");
+        fields["Input.GroupId"] = g7.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await browser.SubmitAsync("/admin/invitations", fields, "form#invite");
+
+        Assert.Equal("/admin/invitations", response.RedirectPath);
+        var invitation = await Portal.WithDbAsync(db => db.Invitations.SingleAsync());
+        Assert.Equal((PortalRoles.GroupCoordinator, (string?)null, (int?)g7), (invitation.Role, invitation.StateIso3, invitation.GroupId));
+        var mail = await Portal.WithDbAsync(db => db.OutgoingMail.SingleAsync());
+        Assert.Contains("the role Group coordinator for Group of Seven", mail.Body);
+        var audit = await Portal.WithDbAsync(db => db.AuditRecords.Where(a => a.Action == AuditActions.Invited).SingleAsync());
+        Assert.Equal(admin.Id, audit.UserId);
+        Assert.Contains("Group: Group of Seven", audit.Details);
+        var list = await browser.FollowAsync(response);
+        Assert.Contains("Group of Seven", Text.Visible(list.Document.QuerySelector("table")));
+    }
+
+    [Fact]
+    public async Task Invite_GroupCoordinatorWithoutGroup_ShowsMessageByGroupAndKeepsTheRest()
+    {
+        var (browser, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var response = await browser.SubmitAsync("/admin/invitations", Invite("dora@example.org", PortalRoles.GroupCoordinator, null, "Dora"), "form#invite");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("Choose the group a group coordinator speaks for.", response.FieldError("Input.GroupId"));
+        Assert.Null(response.FieldError("Input.StateIso3"));
+        Assert.Equal(PortalRoles.GroupCoordinator, response.InputValue("Input.Role"));
+        Assert.Equal("dora@example.org", response.InputValue("Input.Email"));
+        await AssertNothingSentAsync();
+    }
+
+    [Fact]
+    public async Task Invite_ContributorWithAGroup_ShowsMessageByGroup()
+    {
+        var (browser, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+        var g7 = await Portal.WithDbAsync(db => db.Groups.Where(g => g.Slug == "g7").Select(g => g.Id).SingleAsync());
+        var fields = Invite("erin@example.org", PortalRoles.Contributor, "FRA", "Erin");
+        fields["Input.GroupId"] = g7.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await browser.SubmitAsync("/admin/invitations", fields, "form#invite");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.NotNull(response.FieldError("Input.GroupId"));
+        Assert.Equal(g7.ToString(System.Globalization.CultureInfo.InvariantCulture), response.InputValue("Input.GroupId"));
+        await AssertNothingSentAsync();
+    }
+
+    [Fact]
     public async Task Invite_ContributorWithoutState_ShowsMessageByStateAndKeepsTheRest()
     {
         var (browser, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);

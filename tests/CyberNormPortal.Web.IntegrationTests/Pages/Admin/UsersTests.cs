@@ -94,6 +94,48 @@ public sealed class UsersTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task ChangeRoles_AnalystToGroupCoordinator_StoresTheGroupAndAudits_AndClearsItWhenTheRoleGoes()
+    {
+        var analyst = await Portal.CreateUserAsync(PortalRoles.Analyst);
+        var (admin, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+        var g7 = await Portal.WithDbAsync(db => db.Groups.Where(g => g.Slug == "g7").Select(g => g.Id).SingleAsync());
+        var g7Value = g7.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await admin.SubmitAsync($"/admin/users/{analyst.Id}", new Dictionary<string, object?>
+        {
+            ["Input.Roles"] = new[] { PortalRoles.GroupCoordinator },
+            ["Input.GroupId"] = g7Value,
+        });
+
+        Assert.Equal($"/admin/users/{analyst.Id}", response.RedirectPath);
+        Assert.Equal([PortalRoles.GroupCoordinator], await RolesAsync(analyst.Id));
+        Assert.Equal(g7, await Portal.WithDbAsync(db => db.Users.Where(u => u.Id == analyst.Id).Select(u => u.GroupId).SingleAsync()));
+        var audit = await Portal.WithDbAsync(db => db.AuditRecords.SingleAsync(a => a.Action == AuditActions.RolesChanged));
+        Assert.Contains($"Group: none → {g7Value}", audit.Details);
+        Assert.Equal(g7Value, (await admin.GetAsync($"/admin/users/{analyst.Id}")).InputValue("Input.GroupId"));
+
+        await admin.SubmitAsync($"/admin/users/{analyst.Id}", new Dictionary<string, object?> { ["Input.Roles"] = new[] { PortalRoles.Analyst } });
+
+        Assert.Null(await Portal.WithDbAsync(db => db.Users.Where(u => u.Id == analyst.Id).Select(u => u.GroupId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ChangeRoles_GroupCoordinatorWithoutGroup_ShowsMessageByGroup()
+    {
+        var analyst = await Portal.CreateUserAsync(PortalRoles.Analyst);
+        var (admin, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var response = await admin.SubmitAsync($"/admin/users/{analyst.Id}", new Dictionary<string, object?>
+        {
+            ["Input.Roles"] = new[] { PortalRoles.GroupCoordinator },
+            ["Input.GroupId"] = "",
+        });
+
+        Assert.Equal("Choose the group a group coordinator speaks for.", response.FieldError("Input.GroupId"));
+        Assert.Equal([PortalRoles.Analyst], await RolesAsync(analyst.Id));
+    }
+
+    [Fact]
     public async Task ChangeRoles_ContributorWithoutState_ShowsMessageByState()
     {
         var analyst = await Portal.CreateUserAsync(PortalRoles.Analyst);

@@ -26,7 +26,7 @@ public sealed class IndexModel(
     }
 
     public sealed record InvitationRow(
-        int Id, string Email, string DisplayName, string Role, string? StateIso3, string? InvitedBy,
+        int Id, string Email, string DisplayName, string Role, string? StateIso3, string? GroupName, string? InvitedBy,
         DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, InvitationStatus Status);
 
     [BindProperty]
@@ -35,6 +35,8 @@ public sealed class IndexModel(
     public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
 
     public IReadOnlyList<StateOption> States { get; private set; } = [];
+
+    public IReadOnlyList<GroupOption> Groups { get; private set; } = [];
 
     public Paging Paging { get; private set; } = Paging.For(1, 0);
 
@@ -51,13 +53,17 @@ public sealed class IndexModel(
         var now = clock.GetUtcNow();
         var inviter = await users.GetUserAsync(User);
         var stateIso3 = string.IsNullOrEmpty(Input.StateIso3) ? null : Input.StateIso3;
-        var invitation = new Invitation(Input.Email, Input.Role, stateIso3, Input.DisplayName, inviter?.Id, now, out var token);
+        var groupId = PortalRoles.NeedsGroup(Input.Role) ? Input.GroupId : null;
+        var invitation = new Invitation(Input.Email, Input.Role, stateIso3, Input.DisplayName, inviter?.Id, now, out var token, groupId);
         db.Invitations.Add(invitation);
 
-        var stateName = stateIso3 is null ? null : await db.States.Where(s => s.Iso3 == stateIso3).Select(s => s.Name).SingleAsync(cancellationToken);
+        var boundTo = stateIso3 is not null ? await db.States.Where(s => s.Iso3 == stateIso3).Select(s => s.Name).SingleAsync(cancellationToken)
+            : groupId is not null ? await db.Groups.Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync(cancellationToken)
+            : null;
         var link = mailQueue.Link($"{InvitationLinks.AcceptPath}?token={token}");
         var inviterName = inviter?.DisplayName ?? "An administrator";
-        var roleText = stateName is null ? $"the role {invitation.Role}" : $"the role {invitation.Role} for {stateName}";
+        var roleName = AdminLists.RoleLabel(localizer, invitation.Role);
+        var roleText = boundTo is null ? $"the role {roleName}" : $"the role {roleName} for {boundTo}";
         mailQueue.Enqueue(
             invitation.Email,
             "Your invitation to CyberNormPortal",
@@ -73,7 +79,8 @@ public sealed class IndexModel(
             The link expires in 7 days, on {invitation.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC, and works once.
             If you did not expect this invitation, you can ignore this message.
             """);
-        audit.Add(AuditActions.Invited, $"user:{invitation.Email}", $"Role: {invitation.Role}; State: {stateIso3 ?? "none"}");
+        audit.Add(AuditActions.Invited, $"user:{invitation.Email}", $"Role: {invitation.Role}; State: {stateIso3 ?? "none"}"
+            + (groupId is null ? "" : $"; Group: {boundTo}"));
         await db.SaveChangesAsync(cancellationToken);
 
         TempData.SetNotice(localizer["Invitation sent to {0}.", invitation.Email]);
@@ -107,6 +114,7 @@ public sealed class IndexModel(
     private async Task LoadAsync(int? page, CancellationToken cancellationToken)
     {
         States = await db.StateOptionsAsync(cancellationToken);
+        Groups = await db.GroupOptionsAsync(cancellationToken);
         var now = clock.GetUtcNow();
         Paging = Paging.For(page, await db.Invitations.CountAsync(cancellationToken));
         Invitations = await db.Invitations.AsNoTracking()
@@ -118,6 +126,7 @@ public sealed class IndexModel(
                 i.DisplayName,
                 i.Role,
                 i.StateIso3,
+                db.Groups.Where(g => g.Id == i.GroupId).Select(g => g.Name).FirstOrDefault(),
                 db.Users.Where(u => u.Id == i.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 i.CreatedAt,
                 i.ExpiresAt,
@@ -137,6 +146,9 @@ public sealed class IndexModel(
         public string Role { get; set; } = "";
 
         public string? StateIso3 { get; set; }
+
+        /// <summary>The group a group coordinator is invited for.</summary>
+        public int? GroupId { get; set; }
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>
@@ -170,6 +182,9 @@ public sealed class IndexModel(
                     .WithMessage("Choose a State from the list."))
                 .Otherwise(() =>
                     RuleFor(i => i.StateIso3).Empty().WithMessage("Only contributors and approvers are bound to a State: leave it empty for this role."));
+            When(i => PortalRoles.NeedsGroup(i.Role), () => RuleFor(i => i.GroupId).MustBeAGroup(db))
+                .Otherwise(() =>
+                    RuleFor(i => i.GroupId).Null().WithMessage("Only group coordinators are bound to a group: leave it empty for this role."));
         }
     }
 }

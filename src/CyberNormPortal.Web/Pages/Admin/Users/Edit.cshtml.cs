@@ -1,3 +1,4 @@
+using System.Globalization;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
@@ -30,6 +31,8 @@ public sealed class EditModel(
 
     public IReadOnlyList<StateOption> States { get; private set; } = [];
 
+    public IReadOnlyList<GroupOption> Groups { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -37,7 +40,7 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        Input = new InputModel { Roles = [.. await users.GetRolesAsync(Account)], StateIso3 = Account.StateIso3 };
+        await FillInputAsync();
         return Page();
     }
 
@@ -63,25 +66,29 @@ public sealed class EditModel(
 
         var newRoles = PortalRoles.All.Where(Input.Roles.Contains).ToList();
         var newState = newRoles.Any(PortalRoles.NeedsState) ? Input.StateIso3 : null;
-        if (newRoles.Order(StringComparer.Ordinal).SequenceEqual(oldRoles) && newState == Account.StateIso3)
+        var newGroup = newRoles.Any(PortalRoles.NeedsGroup) ? Input.GroupId : null;
+        if (newRoles.Order(StringComparer.Ordinal).SequenceEqual(oldRoles) && newState == Account.StateIso3 && newGroup == Account.GroupId)
         {
             TempData.SetNotice(localizer["Nothing changed."]);
             return RedirectToPage(new { id });
         }
 
         var oldState = Account.StateIso3;
+        var oldGroup = Account.GroupId;
         await InRetriedTransactionAsync(async () =>
         {
             Check(await users.RemoveFromRolesAsync(Account, oldRoles.Except(newRoles)));
             Check(await users.AddToRolesAsync(Account, newRoles.Except(oldRoles)));
             Account.StateIso3 = newState;
+            Account.GroupId = newGroup;
             Check(await users.UpdateAsync(Account));
             // Every session of the account ends, so no cookie keeps a role it no longer has.
             Check(await users.UpdateSecurityStampAsync(Account));
             audit.Add(
                 AuditActions.RolesChanged,
                 $"user:{Account.Email}",
-                $"Roles: {Describe(oldRoles)} → {Describe(newRoles)}; State: {oldState ?? "none"} → {newState ?? "none"}");
+                $"Roles: {Describe(oldRoles)} → {Describe(newRoles)}; State: {oldState ?? "none"} → {newState ?? "none"}"
+                + (oldGroup == newGroup ? "" : $"; Group: {oldGroup?.ToString(CultureInfo.InvariantCulture) ?? "none"} → {newGroup?.ToString(CultureInfo.InvariantCulture) ?? "none"}"));
         }, cancellationToken);
 
         if (IsSelf)
@@ -172,11 +179,12 @@ public sealed class EditModel(
         Account = account;
         IsSelf = users.GetUserId(User) == account.Id;
         States = await db.StateOptionsAsync(cancellationToken);
+        Groups = await db.GroupOptionsAsync(cancellationToken);
         return true;
     }
 
     private async Task FillInputAsync() =>
-        Input = new InputModel { Roles = [.. await users.GetRolesAsync(Account)], StateIso3 = Account.StateIso3 };
+        Input = new InputModel { Roles = [.. await users.GetRolesAsync(Account)], StateIso3 = Account.StateIso3, GroupId = Account.GroupId };
 
     private static string Describe(IEnumerable<string> roles) => roles.Any() ? string.Join(", ", roles) : "none";
 
@@ -193,6 +201,9 @@ public sealed class EditModel(
         public List<string> Roles { get; set; } = [];
 
         public string? StateIso3 { get; set; }
+
+        /// <summary>The group a group coordinator speaks for.</summary>
+        public int? GroupId { get; set; }
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>
@@ -205,6 +216,7 @@ public sealed class EditModel(
                     .NotEmpty().WithMessage("Choose the State a contributor or approver speaks for.")
                     .MustAsync((iso3, cancellationToken) => db.States.AnyAsync(s => s.Iso3 == iso3, cancellationToken))
                     .WithMessage("Choose a State from the list."));
+            When(i => i.Roles.Any(PortalRoles.NeedsGroup), () => RuleFor(i => i.GroupId).MustBeAGroup(db));
         }
     }
 }
