@@ -73,7 +73,7 @@ public sealed class CoverageReader(PortalDbContext db)
             .ToListAsync(cancellationToken);
         var counts = direct.Concat(joint).GroupBy(c => (c.State, c.Norm)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
 
-        var norms = Enumerable.Range(1, 11).ToList();
+        var norms = Enumerable.Range(1, Domain.Norms.Norm.Count).ToList();
         var rows = stateList
             .Select(s => new CoverageRow(s.Iso3, s.Name, s.RegionalGroup, [.. norms.Select(n => counts.GetValueOrDefault((s.Iso3, n)))]))
             .ToList();

@@ -7,10 +7,12 @@ using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Filters;
 using CyberNormPortal.Web.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Search;
 
@@ -18,7 +20,8 @@ namespace CyberNormPortal.Web.Pages.Search;
 /// The result of any search as CSV (UTF-8) or JSON: every matching entry, in the search's order. Entries that
 /// are not TLP:CLEAR appear only for readers allowed to see them, and such an export is written to the audit log.
 /// </summary>
-public sealed class ExportModel(SearchService search, PortalDbContext db, AuditLog audit) : PageModel
+public sealed class ExportModel(
+    SearchService search, EntryFilterParser parser, PortalDbContext db, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -32,7 +35,18 @@ public sealed class ExportModel(SearchService search, PortalDbContext db, AuditL
 
     public async Task<IActionResult> OnGetAsync(string format, CancellationToken cancellationToken)
     {
-        var query = SearchQueryString.Parse(Request.Query);
+        // A file holds exactly what was asked for: a filter that makes no sense is refused, not left out.
+        var query = await SearchQueryString.ParseAsync(Request.Query, parser, cancellationToken);
+        if (query.Problems.Count > 0)
+        {
+            return new ContentResult
+            {
+                StatusCode = StatusCodes.Status400BadRequest,
+                ContentType = ProblemText.ContentType,
+                Content = ProblemText.Describe(query.Problems, localizer),
+            };
+        }
+
         var reader = Reader.From(User);
         var rows = search.Ordered(query.Request, reader);
         if (await rows.AnyAsync(e => e.Visibility != TlpLabel.Clear, cancellationToken))

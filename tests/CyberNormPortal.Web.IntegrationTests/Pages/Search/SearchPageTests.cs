@@ -108,7 +108,7 @@ public sealed class SearchPageTests(PortalFixture portal) : PortalTest(portal)
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Empty(page.QuerySelectorAll("main script"));
-        Assert.Contains("is not a kind the portal knows", Text.Visible(page.Body));
+        Assert.Contains("is not a kind of entry the portal knows", Text.Visible(page.QuerySelector("#kind-error")));
     }
 
     [Fact]
