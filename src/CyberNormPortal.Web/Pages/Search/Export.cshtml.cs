@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
+using CsvHelper.TypeConversion;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
@@ -28,6 +29,12 @@ public sealed class ExportModel(
         Converters = { new JsonStringEnumConverter() },
         WriteIndented = false,
     };
+
+    /// <summary>
+    /// Dates in the CSV: ISO 8601 with the offset, exactly as System.Text.Json writes them in the JSON export,
+    /// whatever the server's culture (CsvHelper would otherwise write the culture's month/day order).
+    /// </summary>
+    public const string IsoDateFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz";
 
     public sealed record Row(
         int Id, string Url, int Norm, string Kind, string Title, string Summary, string Author, string? State,
@@ -69,6 +76,7 @@ public sealed class ExportModel(
         Response.ContentType = "text/csv; charset=utf-8";
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        csv.Context.TypeConverterOptionsCache.AddOptions<DateTimeOffset>(new TypeConverterOptions { Formats = [IsoDateFormat] });
         csv.WriteHeader<Row>();
         await csv.NextRecordAsync();
         await foreach (var row in Map(items, baseUrl).WithCancellation(cancellationToken))
