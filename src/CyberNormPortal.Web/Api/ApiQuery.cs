@@ -1,9 +1,9 @@
 using System.ComponentModel;
-using CyberNormPortal.Domain.Entries;
-using CyberNormPortal.Domain.States;
+using CyberNormPortal.Web.Filters;
 using CyberNormPortal.Web.Search;
-using CyberNormPortal.Web.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Api;
 
@@ -49,22 +49,18 @@ public sealed class EntryListQuery
     [FromQuery(Name = "pageSize"), Description("Entries per page, 1 to 200; 50 when absent.")]
     public string? PageSize { get; init; }
 
-    /// <summary>The filters and paging asked for, or the problems with each parameter.</summary>
-    public (EntryFilters Filters, int Page, int PageSize) Parse(QueryErrors errors)
+    /// <summary>
+    /// The filters and paging asked for, read by the portal's one parser of entry filters (the properties above
+    /// document the parameters for the OpenAPI document), or the problems with each parameter.
+    /// </summary>
+    public static async Task<Parsed<(EntryFilters Filters, int Page, int PageSize)>> ParseAsync(
+        IQueryCollection query, EntryFilterParser parser, CancellationToken cancellationToken)
     {
-        var filters = new EntryFilters(
-            Norm: errors.Int(Norm, "norm", 1, Domain.Norms.Norm.Count),
-            Kind: errors.Enum<EntryKind>(Kind, "kind"),
-            Category: errors.Enum<PracticeCategory>(Category, "category"),
-            State: errors.Iso3(errors.Plain(State, "state"), "state"),
-            Group: errors.Plain(Group, "group"),
-            Region: errors.Enum<RegionalGroup>(Region, "region"),
-            Cycle: errors.Plain(Cycle, "cycle"),
-            Year: errors.Int(Year, "year", 1900, 9999),
-            Language: errors.Text(errors.Plain(Language, "language"), "language", 35));
-        var page = errors.Int(Page, "page", 1, 100_000) ?? 1;
-        var pageSize = errors.Int(PageSize, "pageSize", 1, MaxPageSize) ?? DefaultPageSize;
-        return (filters, page, pageSize);
+        var parsed = await parser.ParseAsync(query, cancellationToken);
+        var values = new QueryValues(query);
+        values.AddRange(parsed.Problems);
+        var pageSize = values.Number(FilterNames.PageSize, 1, MaxPageSize, FilterMessages.PageSize) ?? DefaultPageSize;
+        return new Parsed<(EntryFilters, int, int)>((parsed.Value.Filters, parsed.Value.Page, pageSize), values.Problems);
     }
 
     /// <summary>The filters as query-string pairs, normalised, for links that keep them.</summary>
@@ -119,102 +115,13 @@ public sealed class EntryListQuery
 }
 
 /// <summary>Problems with query parameters, by parameter name, answered as one 400 validation problem.</summary>
-public sealed class QueryErrors
+public static class ApiProblems
 {
-    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
-
-    public bool Any => _errors.Count > 0;
-
-    public void Add(string parameter, string message) => _errors[parameter] = [message];
-
-    /// <summary>
-    /// The value trimmed, or null when blank. A value with control characters names nothing the portal has and
-    /// PostgreSQL would refuse NUL (<see cref="TypedText"/>): it is reported and never reaches a query.
-    /// </summary>
-    public string? Plain(string? value, string parameter)
+    public static ValidationProblem ToValidationProblem(this IEnumerable<InputProblem> problems, IStringLocalizer localizer)
     {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (TypedText.HasControlCharacters(value))
-        {
-            Add(parameter, $"'{parameter}' contains control characters.");
-            return null;
-        }
-
-        return value.Trim();
-    }
-
-    public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ToProblem() =>
-        TypedResults.ValidationProblem(_errors, title: "Invalid query parameters: " + string.Join(", ", _errors.Keys));
-
-    public int? Int(string? value, string parameter, int min, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
-            && number >= min && number <= max)
-        {
-            return number;
-        }
-
-        Add(parameter, $"'{parameter}' must be a whole number from {min} to {max}.");
-        return null;
-    }
-
-    public TEnum? Enum<TEnum>(string? value, string parameter)
-        where TEnum : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var text = value.Trim();
-        if (char.IsAsciiLetter(text[0]) && System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed))
-        {
-            return parsed;
-        }
-
-        Add(parameter, $"'{parameter}' must be one of: {string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => ApiJson.EnumValue(v)))}.");
-        return null;
-    }
-
-    public string? Iso3(string? value, string parameter)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (State.LooksLikeIso3(value.Trim()))
-        {
-            return State.NormaliseIso3(value);
-        }
-
-        Add(parameter, $"'{parameter}' must be a three-letter ISO 3166-1 alpha-3 code, such as KEN.");
-        return null;
-    }
-
-    public string? Text(string? value, string parameter, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (value.Trim().Length <= maxLength)
-        {
-            return value.Trim();
-        }
-
-        Add(parameter, $"'{parameter}' must be at most {maxLength} characters.");
-        return null;
+        var errors = problems.GroupBy(p => p.Parameter, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Format(localizer)).Distinct().ToArray(), StringComparer.Ordinal);
+        return TypedResults.ValidationProblem(errors, title: "Invalid query parameters: " + string.Join(", ", errors.Keys));
     }
 }
 

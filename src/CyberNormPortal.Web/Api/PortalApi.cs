@@ -4,10 +4,12 @@ using CyberNormPortal.Domain.Norms;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Filters;
 using CyberNormPortal.Web.Synthesis;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Api;
 
@@ -277,25 +279,16 @@ public static class PortalApi
     }
 
     private static async Task<Results<Ok<EntryPage>, ValidationProblem>> ListEntries(
-        [AsParameters] EntryListQuery query, PortalDbContext db, HttpRequest request, CancellationToken cancellationToken)
+        [AsParameters] EntryListQuery query, EntryFilterParser parser, IStringLocalizer<SharedResource> localizer,
+        PortalDbContext db, HttpRequest request, CancellationToken cancellationToken)
     {
-        var errors = new QueryErrors();
-        var (filters, page, pageSize) = query.Parse(errors);
-        if (filters.Group is { } group && !await db.Groups.AnyAsync(g => g.Slug == group, cancellationToken))
+        var parsed = await EntryListQuery.ParseAsync(request.Query, parser, cancellationToken);
+        if (!parsed.IsValid)
         {
-            errors.Add("group", $"There is no group with the slug '{group}'.");
+            return parsed.Problems.ToValidationProblem(localizer);
         }
 
-        if (filters.Cycle is { } cycle && !await db.Cycles.AnyAsync(c => c.Slug == cycle, cancellationToken))
-        {
-            errors.Add("cycle", $"There is no reporting cycle with the slug '{cycle}'.");
-        }
-
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
+        var (filters, page, pageSize) = parsed.Value;
         var entries = filters.Apply(Published(db));
         var total = await entries.CountAsync(cancellationToken);
         var rows = await EntryRows.Of(entries.OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id)
@@ -348,41 +341,26 @@ public static class PortalApi
         [FromQuery(Name = "group")] string? group,
         [FromQuery(Name = "cycle")] string? cycle,
         [FromQuery(Name = "region")] string? region,
+        SynthesisScopeParser parser,
+        IStringLocalizer<SharedResource> localizer,
         SynthesisReader synthesis,
         HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var errors = new QueryErrors();
-        var regionalGroup = errors.Enum<RegionalGroup>(region, "region");
-        if (errors.Any)
+        // The parameters above are the documented contract; the portal's one scope parser reads them.
+        var parsed = await parser.ParseScopeAsync(request.Query, cancellationToken);
+        if (!parsed.IsValid)
         {
-            return errors.ToProblem();
+            return parsed.Problems.ToValidationProblem(localizer);
         }
 
-        var groupSlug = string.IsNullOrWhiteSpace(group) ? null : group.Trim();
-        var cycleSlug = string.IsNullOrWhiteSpace(cycle) ? null : cycle.Trim();
-        var view = await synthesis.ReadAsync(
-            new SynthesisScope(groupSlug, cycleSlug, regionalGroup), Reader.Anonymous, SynthesisGrouping.Kind, cancellationToken);
-        if (view.UnknownScopeParts.Contains(nameof(SynthesisScope.GroupSlug)))
-        {
-            errors.Add("group", $"There is no group with the slug '{groupSlug}'.");
-        }
-
-        if (view.UnknownScopeParts.Contains(nameof(SynthesisScope.CycleSlug)))
-        {
-            errors.Add("cycle", $"There is no reporting cycle with the slug '{cycleSlug}'.");
-        }
-
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
+        var scope = parsed.Value;
+        var view = await synthesis.ReadAsync(scope, Reader.Anonymous, SynthesisGrouping.Kind, cancellationToken);
         var links = new ApiLinks(request);
         return TypedResults.Ok(new SynthesisResource(
-            groupSlug,
+            scope.GroupSlug,
             view.GroupName,
-            cycleSlug,
+            scope.CycleSlug,
             view.CycleName,
             view.Region,
             view.ScopeStates,

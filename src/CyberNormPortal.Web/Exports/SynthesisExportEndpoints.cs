@@ -1,8 +1,8 @@
 using System.Text;
-using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Filters;
 using CyberNormPortal.Web.Synthesis;
 using Microsoft.Extensions.Localization;
 
@@ -20,11 +20,9 @@ public static class SynthesisExportEndpoints
 
     public static IEndpointRouteBuilder MapSynthesisExports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/synthesis/export.md", (HttpContext http, ExportServices services, string? group, string? cycle, string? region, string? view) =>
-            ExportAsync(http, services, ExportFormat.Markdown, group, cycle, region, view))
+        endpoints.MapGet("/synthesis/export.md", (HttpContext http, ExportServices services) => ExportAsync(http, services, ExportFormat.Markdown))
             .ExcludeFromDescription(); // downloads of the HTML site, not part of the public API's contract
-        endpoints.MapGet("/synthesis/export.docx", (HttpContext http, ExportServices services, string? group, string? cycle, string? region, string? view) =>
-            ExportAsync(http, services, ExportFormat.Word, group, cycle, region, view))
+        endpoints.MapGet("/synthesis/export.docx", (HttpContext http, ExportServices services) => ExportAsync(http, services, ExportFormat.Word))
             .ExcludeFromDescription();
         return endpoints;
     }
@@ -35,34 +33,17 @@ public static class SynthesisExportEndpoints
         Word,
     }
 
-    private static async Task<IResult> ExportAsync(
-        HttpContext http, ExportServices services, ExportFormat format, string? group, string? cycle, string? region, string? view)
+    private static async Task<IResult> ExportAsync(HttpContext http, ExportServices services, ExportFormat format)
     {
-        var localizer = services.Localizer;
-        RegionalGroup? regional = null;
-        if (Blank(region) is { } regionText)
+        // A file holds exactly the scope asked for: a value that makes no sense is refused, not left out.
+        var parsed = await services.Parser.ParseAsync(http.Request.Query, http.RequestAborted);
+        if (!parsed.IsValid)
         {
-            if (!Enum.TryParse<RegionalGroup>(regionText, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-            {
-                return BadRequest(localizer["There is no regional group “{0}”. Choose one from the list.", regionText]);
-            }
-
-            regional = parsed;
+            return Results.Text(ProblemText.Describe(parsed.Problems, services.Localizer), ProblemText.ContentType, Encoding.UTF8, StatusCodes.Status400BadRequest);
         }
 
-        var grouping = string.Equals(view, "category", StringComparison.OrdinalIgnoreCase) ? SynthesisGrouping.Category : SynthesisGrouping.Kind;
-        var scope = new SynthesisScope(Blank(group), Blank(cycle), regional);
+        var (scope, grouping) = parsed.Value;
         var synthesis = await services.Reader.ReadAsync(scope, Reader.From(http.User), grouping, http.RequestAborted);
-        if (synthesis.UnknownScopeParts.Contains(nameof(SynthesisScope.GroupSlug)))
-        {
-            return BadRequest(localizer["There is no group “{0}”. Choose one from the list.", scope.GroupSlug!]);
-        }
-
-        if (synthesis.UnknownScopeParts.Contains(nameof(SynthesisScope.CycleSlug)))
-        {
-            return BadRequest(localizer["There is no reporting cycle “{0}”. Choose one from the list.", scope.CycleSlug!]);
-        }
-
         var request = http.Request;
         var document = services.Builder.Build(synthesis, scope, grouping, $"{request.Scheme}://{request.Host}{request.PathBase}");
         var (extension, contentType, bytes) = format switch
@@ -88,16 +69,13 @@ public static class SynthesisExportEndpoints
         return Results.Bytes(bytes, contentType);
     }
 
-    private static IResult BadRequest(string message) =>
-        Results.Text(message, "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
     /// <summary>What an export needs, resolved once per request.</summary>
     internal sealed class ExportServices(
-        SynthesisReader reader, SynthesisDocumentBuilder builder, AuditLog audit, PortalDbContext db,
+        SynthesisScopeParser parser, SynthesisReader reader, SynthesisDocumentBuilder builder, AuditLog audit, PortalDbContext db,
         IStringLocalizer<SharedResource> localizer, TimeProvider clock)
     {
+        public SynthesisScopeParser Parser { get; } = parser;
+
         public SynthesisReader Reader { get; } = reader;
 
         public SynthesisDocumentBuilder Builder { get; } = builder;

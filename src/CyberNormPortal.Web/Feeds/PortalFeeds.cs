@@ -1,9 +1,11 @@
-using CyberNormPortal.Domain.Norms;
-using CyberNormPortal.Domain.States;
+using System.Globalization;
 using CyberNormPortal.Web.Api;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Filters;
+using CyberNormPortal.Web.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Primitives;
 
 namespace CyberNormPortal.Web.Feeds;
 
@@ -29,31 +31,38 @@ public static class PortalFeeds
     private static async Task<IResult> AllAsync(PortalDbContext db, HttpRequest request, CancellationToken cancellationToken) =>
         await FeedAsync(db, request, db.PublishedEntries(Reader.Anonymous), "CyberNormPortal: newly published entries", "/", cancellationToken);
 
-    private static async Task<IResult> NormAsync(int number, PortalDbContext db, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<IResult> NormAsync(int number, PortalDbContext db, EntryFilterParser parser, HttpRequest request, CancellationToken cancellationToken)
     {
-        var norm = Norm.IsValidNumber(number)
-            ? await db.Norms.AsNoTracking().Where(n => n.Number == number).Select(n => n.ShortTitle).SingleOrDefaultAsync(cancellationToken)
-            : null;
-        if (norm is null)
+        // The route value follows the same rules as ?norm= everywhere else; a feed of no norm is not found.
+        if (await FiltersAsync(parser, FilterNames.Norm, number.ToString(CultureInfo.InvariantCulture), cancellationToken) is not { Norm: { } norm } filters)
         {
             return Results.NotFound();
         }
 
-        var entries = db.PublishedEntries(Reader.Anonymous).Where(e => e.NormNumber == number);
-        return await FeedAsync(db, request, entries, $"CyberNormPortal: norm {number} – {norm}", $"/norms/{number}", cancellationToken);
+        var title = await db.Norms.AsNoTracking().Where(n => n.Number == norm).Select(n => n.ShortTitle).SingleAsync(cancellationToken);
+        var entries = db.PublishedEntries(Reader.Anonymous).Where(e => e.NormNumber == filters.Norm);
+        return await FeedAsync(db, request, entries, $"CyberNormPortal: norm {norm} – {title}", $"/norms/{norm}", cancellationToken);
     }
 
-    private static async Task<IResult> StateAsync(string iso3, PortalDbContext db, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<IResult> StateAsync(string iso3, PortalDbContext db, EntryFilterParser parser, HttpRequest request, CancellationToken cancellationToken)
     {
-        var code = State.LooksLikeIso3(iso3) ? State.NormaliseIso3(iso3) : "";
-        var name = await db.States.AsNoTracking().Where(s => s.Iso3 == code).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken);
-        if (name is null)
+        // As ?state= everywhere else: a known ISO 3166-1 alpha-3 code, in any letter case.
+        if (await FiltersAsync(parser, FilterNames.State, iso3, cancellationToken) is not { State: { } code })
         {
             return Results.NotFound();
         }
 
+        var name = await db.States.AsNoTracking().Where(s => s.Iso3 == code).Select(s => s.Name).SingleAsync(cancellationToken);
+        // The State's own entries: a feed says what this State published (joint entries have the group's feed).
         var entries = db.PublishedEntries(Reader.Anonymous).Where(e => e.StateIso3 == code);
         return await FeedAsync(db, request, entries, $"CyberNormPortal: {name}", $"/states/{code.ToLowerInvariant()}", cancellationToken);
+    }
+
+    /// <summary>A feed's route value read by the entry-filter parser: the filters, or null when it names nothing.</summary>
+    private static async Task<EntryFilters?> FiltersAsync(EntryFilterParser parser, string name, string value, CancellationToken cancellationToken)
+    {
+        var parsed = await parser.ParseAsync(new QueryCollection(new Dictionary<string, StringValues> { [name] = value }), cancellationToken);
+        return parsed.IsValid ? parsed.Value.Filters : null;
     }
 
     private static async Task<IResult> FeedAsync(

@@ -8,6 +8,7 @@ using CyberNormPortal.Web.Data.Seeding;
 using CyberNormPortal.Web.Entries;
 using CyberNormPortal.Web.Exports;
 using CyberNormPortal.Web.Feeds;
+using CyberNormPortal.Web.Filters;
 using CyberNormPortal.Web.Health;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Rendering;
@@ -88,6 +89,7 @@ public static class WebHostingExtensions
         services.AddSynthesisExports();
         services.AddScoped<EntryService>();
         services.AddScoped<SearchService>();
+        services.AddFilterParsers();
         services.AddScoped<CoverageReader>();
         services.AddPublishedContentCache(builder.Configuration);
         services.AddPortalForwardedHeaders(builder.Configuration);

@@ -45,6 +45,22 @@ public sealed class MarkdownRenderer
         return new HtmlString(_sanitizer.Sanitize(html));
     }
 
+    /// <summary>
+    /// The words of <paramref name="markdown"/> as a reader sees them on the entry page, without the marks that make
+    /// them bold, links or lists (the same pipeline: raw HTML stays text), whitespace collapsed into single spaces.
+    /// Not HTML: encode it before showing it.
+    /// </summary>
+    public string ToPlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "";
+        }
+
+        var text = Markdown.ToPlainText(markdown, _pipeline);
+        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();

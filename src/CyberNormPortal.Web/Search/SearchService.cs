@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.Search;
@@ -46,7 +47,7 @@ public sealed record SearchResult(
 /// published revision, PostgreSQL's web-search syntax, highlighted snippets, and a count for each filter value.
 /// A fixed number of queries, whatever the number of results.
 /// </summary>
-public sealed class SearchService(PortalDbContext db)
+public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown)
 {
     public const int StatesInFacet = 25;
 
@@ -73,11 +74,15 @@ public sealed class SearchService(PortalDbContext db)
             .Take(SearchRequest.PageSize)
             .ToListAsync(cancellationToken);
         var snippets = await SnippetsAsync(page, request.Words, cancellationToken);
-        var hits = page.Select(e => new SearchHit(e, snippets.GetValueOrDefault(e.RevisionId) ?? WebUtility.HtmlEncode(e.Summary))).ToList();
+        var hits = page.Select(e => new SearchHit(e, snippets.GetValueOrDefault(e.RevisionId) ?? WebUtility.HtmlEncode(markdown.ToPlainText(e.Summary)))).ToList();
         return new SearchResult(total, hits, facets);
     }
 
-    /// <summary>Highlighted fragments of the page's entries (one query), HTML-encoded, matches in <c>&lt;mark&gt;</c>.</summary>
+    /// <summary>
+    /// One highlighted excerpt for each of the page's entries (two queries, whatever the page holds): the entry's
+    /// summary and body as plain text — Markdown stripped, the summary once even when the body repeats it — with the
+    /// matches PostgreSQL finds in <c>&lt;mark&gt;</c> and everything else HTML-encoded.
+    /// </summary>
     private async Task<Dictionary<int, string>> SnippetsAsync(List<PublishedEntry> page, string? words, CancellationToken cancellationToken)
     {
         if (words is null || page.Count == 0)
@@ -86,22 +91,44 @@ public sealed class SearchService(PortalDbContext db)
         }
 
         var ids = page.Select(e => e.RevisionId).ToList();
-        var options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
-        var headlines = await db.Revisions.AsNoTracking()
+        var texts = await db.Revisions.AsNoTracking()
             .Where(r => ids.Contains(r.Id))
-            .Select(r => new
-            {
-                r.Id,
-                Headline = EF.Functions.WebSearchToTsQuery(Data.Configurations.RevisionConfiguration.SearchConfiguration, words)
-                    .GetResultHeadline(r.Summary + "\n" + r.Body, options),
-            })
+            .Select(r => new { r.Id, r.Summary, r.Body })
             .ToListAsync(cancellationToken);
+        int[] revisionIds = [.. texts.Select(t => t.Id)];
+        string[] plainTexts = [.. texts.Select(t => ExcerptSource(t.Summary, t.Body))];
+
+        var options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=35, MinWords=15, MaxFragments=1";
+        var configuration = Data.Configurations.RevisionConfiguration.SearchConfiguration;
+        var headlines = await db.Database.SqlQuery<Headline>($"""
+            SELECT t.id AS "Id", ts_headline({configuration}::regconfig, t.text, websearch_to_tsquery({configuration}::regconfig, {words}), {options}) AS "Text"
+            FROM unnest({revisionIds}::integer[], {plainTexts}::text[]) AS t(id, text)
+            """).ToListAsync(cancellationToken);
 
         // Everything is encoded first; only the database's own markers become <mark>.
         return headlines.ToDictionary(
             h => h.Id,
-            h => WebUtility.HtmlEncode(h.Headline).Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
+            h => WebUtility.HtmlEncode(h.Text).Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
                 .Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The text an excerpt is cut from: summary and body as plain text, the summary left out when the body already
+    /// says it, and never a marker character of its own (only the database's markers may become <c>&lt;mark&gt;</c>).
+    /// </summary>
+    private string ExcerptSource(string summary, string body)
+    {
+        var plainSummary = markdown.ToPlainText(summary);
+        var plainBody = markdown.ToPlainText(body);
+        var text = plainBody.Contains(plainSummary, StringComparison.Ordinal) ? plainBody : $"{plainSummary} {plainBody}";
+        return text.Replace(MarkStart.ToString(), "", StringComparison.Ordinal).Replace(MarkEnd.ToString(), "", StringComparison.Ordinal);
+    }
+
+    private sealed class Headline
+    {
+        public int Id { get; init; }
+
+        public string Text { get; init; } = "";
     }
 
     /// <summary>

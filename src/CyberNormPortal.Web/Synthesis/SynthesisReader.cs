@@ -39,8 +39,7 @@ public sealed record SynthesisView(
     int ScopeStates,
     IReadOnlyList<SynthesisNorm> Norms,
     IReadOnlyList<ScopeOption> Groups,
-    IReadOnlyList<ScopeOption> Cycles,
-    IReadOnlyList<string> UnknownScopeParts)
+    IReadOnlyList<ScopeOption> Cycles)
 {
     public int EntryCount => Norms.Sum(n => n.EntryCount);
 }
@@ -64,18 +63,9 @@ public sealed class SynthesisReader(PortalDbContext db)
             .Select(c => new { c.Id, c.Slug, c.Name, c.ScopeGroupId })
             .ToListAsync(cancellationToken);
 
-        var unknown = new List<string>();
+        // The scope comes from SynthesisScopeParser, which has named any group or cycle that does not exist.
         var group = scope.GroupSlug is null ? null : groups.FirstOrDefault(g => g.Slug == scope.GroupSlug);
-        if (scope.GroupSlug is not null && group is null)
-        {
-            unknown.Add(nameof(scope.GroupSlug));
-        }
-
         var cycle = scope.CycleSlug is null ? null : cycles.FirstOrDefault(c => c.Slug == scope.CycleSlug);
-        if (scope.CycleSlug is not null && cycle is null)
-        {
-            unknown.Add(nameof(scope.CycleSlug));
-        }
 
         var scopeStates = await ScopeStatesAsync(group?.Id ?? cycle?.ScopeGroupId, scope.Region, cancellationToken);
         var entries = ScopedEntries(reader, group?.Slug, cycle?.Slug, scope.Region);
@@ -124,8 +114,7 @@ public sealed class SynthesisReader(PortalDbContext db)
             scopeStates.Count,
             synthesisNorms,
             [.. groups.Select(g => new ScopeOption(g.Slug, $"{g.Abbreviation} – {g.Name}"))],
-            [.. cycles.Select(c => new ScopeOption(c.Slug, c.Name))],
-            unknown);
+            [.. cycles.Select(c => new ScopeOption(c.Slug, c.Name))]);
     }
 
     private static List<SynthesisSection> Sections(IEnumerable<PublishedEntry> entries, SynthesisGrouping grouping) =>

@@ -68,6 +68,8 @@ public sealed class EntryListTests(PortalFixture fixture) : PortalTest(fixture)
     [InlineData("category=nonsense", "category")]
     [InlineData("region=Atlantis", "region")]
     [InlineData("state=KENYA", "state")]
+    [InlineData("state=XXX", "state")]
+    [InlineData("language=xx", "language")]
     [InlineData("year=nineteen", "year")]
     [InlineData("group=no-such-group", "group")]
     [InlineData("cycle=no-such-cycle", "cycle")]

@@ -1,13 +1,16 @@
 using CyberNormPortal.Web.Coverage;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Compare;
 
 /// <summary>Two to four States side by side, norm by norm: how much each reported, and its newest entries.</summary>
-public sealed class IndexModel(CoverageReader coverage, PortalDbContext db) : PageModel
+public sealed class IndexModel(
+    CoverageReader coverage, EntryFilterParser parser, PortalDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int MinStates = 2;
     public const int MaxStates = 4;
@@ -27,26 +30,16 @@ public sealed class IndexModel(CoverageReader coverage, PortalDbContext db) : Pa
 
     public IReadOnlyList<string> Chosen { get; private set; } = [];
 
-    public string? Problem { get; private set; }
+    /// <summary>What is wrong with the States asked for (<c>states=</c>), as messages.</summary>
+    public IReadOnlyList<string> Problems { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         AllStates = (await db.States.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Iso3, s.Name }).ToListAsync(cancellationToken))
             .Select(s => (s.Iso3, s.Name)).ToList();
-        var asked = Request.Query["states"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(s => s.ToUpperInvariant()).Distinct().ToList();
-        var known = AllStates.Select(s => s.Iso3).ToHashSet();
-        Chosen = asked.Where(known.Contains).Take(MaxStates).ToList();
-        if (asked.Count == 0)
-        {
-            return;
-        }
-
-        var unknown = asked.Where(s => !known.Contains(s)).ToList();
-        Problem = unknown.Count > 0 ? $"Not a UN member State code: {string.Join(", ", unknown.Select(u => u.Length > 10 ? u[..10] + "…" : u))}."
-            : asked.Count > MaxStates ? $"At most {MaxStates} States can be compared; the first {MaxStates} are shown."
-            : Chosen.Count < MinStates ? $"Choose at least {MinStates} States to compare."
-            : null;
+        var asked = await parser.ParseStatesAsync(Request.Query, FilterNames.States, MinStates, MaxStates, cancellationToken);
+        Chosen = asked.Value;
+        Problems = [.. asked.Problems.Select(p => p.Format(localizer))];
         if (Chosen.Count < MinStates)
         {
             return;

@@ -3,14 +3,17 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
+using CsvHelper.TypeConversion;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Filters;
 using CyberNormPortal.Web.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Search;
 
@@ -18,7 +21,8 @@ namespace CyberNormPortal.Web.Pages.Search;
 /// The result of any search as CSV (UTF-8) or JSON: every matching entry, in the search's order. Entries that
 /// are not TLP:CLEAR appear only for readers allowed to see them, and such an export is written to the audit log.
 /// </summary>
-public sealed class ExportModel(SearchService search, PortalDbContext db, AuditLog audit) : PageModel
+public sealed class ExportModel(
+    SearchService search, EntryFilterParser parser, PortalDbContext db, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -26,13 +30,30 @@ public sealed class ExportModel(SearchService search, PortalDbContext db, AuditL
         WriteIndented = false,
     };
 
+    /// <summary>
+    /// Dates in the CSV: ISO 8601 with the offset, exactly as System.Text.Json writes them in the JSON export,
+    /// whatever the server's culture (CsvHelper would otherwise write the culture's month/day order).
+    /// </summary>
+    public const string IsoDateFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz";
+
     public sealed record Row(
         int Id, string Url, int Norm, string Kind, string Title, string Summary, string Author, string? State,
         string Cycle, DateTimeOffset PublishedAt, string Language, string Categories, string Visibility);
 
     public async Task<IActionResult> OnGetAsync(string format, CancellationToken cancellationToken)
     {
-        var query = SearchQueryString.Parse(Request.Query);
+        // A file holds exactly what was asked for: a filter that makes no sense is refused, not left out.
+        var query = await SearchQueryString.ParseAsync(Request.Query, parser, cancellationToken);
+        if (query.Problems.Count > 0)
+        {
+            return new ContentResult
+            {
+                StatusCode = StatusCodes.Status400BadRequest,
+                ContentType = ProblemText.ContentType,
+                Content = ProblemText.Describe(query.Problems, localizer),
+            };
+        }
+
         var reader = Reader.From(User);
         var rows = search.Ordered(query.Request, reader);
         if (await rows.AnyAsync(e => e.Visibility != TlpLabel.Clear, cancellationToken))
@@ -55,6 +76,7 @@ public sealed class ExportModel(SearchService search, PortalDbContext db, AuditL
         Response.ContentType = "text/csv; charset=utf-8";
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        csv.Context.TypeConverterOptionsCache.AddOptions<DateTimeOffset>(new TypeConverterOptions { Formats = [IsoDateFormat] });
         csv.WriteHeader<Row>();
         await csv.NextRecordAsync();
         await foreach (var row in Map(items, baseUrl).WithCancellation(cancellationToken))

@@ -1,5 +1,6 @@
 using CyberNormPortal.Web.Caching;
 using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Filters;
 using CyberNormPortal.Web.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -8,7 +9,7 @@ namespace CyberNormPortal.Web.Pages.Search;
 
 /// <summary>Full-text search over the published entries the reader may see, with filters and their counts.</summary>
 [OutputCache(PolicyName = PublishedContentCachePolicy.Name)]
-public sealed class IndexModel(SearchService search) : PageModel
+public sealed class IndexModel(SearchService search, EntryFilterParser parser) : PageModel
 {
     public SearchQueryString Query { get; private set; } = null!;
 
@@ -16,7 +17,7 @@ public sealed class IndexModel(SearchService search) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Query = SearchQueryString.Parse(Request.Query);
+        Query = await SearchQueryString.ParseAsync(Request.Query, parser, cancellationToken);
         Result = await search.SearchAsync(Query.Request, Reader.From(User), cancellationToken);
     }
 

@@ -4,8 +4,10 @@ using System.Text.Json;
 using CsvHelper;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Auditing;
+using CyberNormPortal.Web.Data.Queries;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.IntegrationTests.Infrastructure;
+using CyberNormPortal.Web.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.IntegrationTests.Pages.Search;
@@ -108,7 +110,7 @@ public sealed class SearchPageTests(PortalFixture portal) : PortalTest(portal)
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Empty(page.QuerySelectorAll("main script"));
-        Assert.Contains("is not a kind the portal knows", Text.Visible(page.Body));
+        Assert.Contains("is not a kind of entry the portal knows", Text.Visible(page.QuerySelector("#kind-error")));
     }
 
     [Fact]
@@ -130,6 +132,58 @@ public sealed class SearchPageTests(PortalFixture portal) : PortalTest(portal)
         var snippet = page.QuerySelector(".snippet")!;
         Assert.Empty(snippet.QuerySelectorAll("script, img, b"));
         Assert.Contains("alert('x')", snippet.TextContent);
+    }
+
+    [Fact]
+    public async Task Search_Result_ShowsOneExcerpt_WithTheSummaryOnce_AndNoMarkdown()
+    {
+        await Portal.PublishAsync("KEN", title: "Grid operators", summary: "Kenya protects its grid operators.",
+            body: "Kenya protects its grid operators.\n\n*Reported jointly by the **regulator** in [the annual report](https://example.org/report).*\n\n- `grid` code");
+
+        var (_, page) = await Portal.GetPageAsync("/search?q=grid");
+
+        var result = Assert.Single(page.QuerySelectorAll(".search-results li"));
+        var snippet = Assert.Single(result.QuerySelectorAll(".snippet"));
+        var text = Text.Visible(snippet);
+        Assert.Equal(1, CountOf(text, "Kenya protects its grid operators."));
+        Assert.Contains("Reported jointly by the regulator in the annual report.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("*", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("](", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("`", text, StringComparison.Ordinal);
+        Assert.All(snippet.Children, child => Assert.Equal("mark", child.LocalName));
+        Assert.Equal(["grid", "grid"], snippet.QuerySelectorAll("mark").Select(m => m.TextContent.ToLowerInvariant()));
+    }
+
+    [Fact]
+    public async Task Search_SeededG7Results_ReadCleanly()
+    {
+        var (_, page) = await Portal.GetPageAsync("/search?q=reported+jointly&group=g7");
+        var summaries = await Portal.WithDbAsync(db => db.PublishedEntries(Reader.Anonymous).ToDictionaryAsync(e => e.Id, e => e.Summary));
+
+        var results = page.QuerySelectorAll(".search-results li").ToList();
+        Assert.Equal(SearchRequest.PageSize, results.Count);
+        foreach (var result in results)
+        {
+            var id = int.Parse(result.QuerySelector("h3 a")!.GetAttribute("href")!.Split('/')[^1], CultureInfo.InvariantCulture);
+            var snippet = Text.Visible(result.QuerySelector(".snippet"));
+            Assert.DoesNotContain("*", snippet, StringComparison.Ordinal);
+            Assert.Contains("Reported jointly by the G7", snippet, StringComparison.Ordinal);
+            var opening = string.Join(' ', summaries[id].Split(' ').Take(5));
+            Assert.True(CountOf(snippet, opening) <= 1, $"Entry {id}: “{opening}” shown twice in “{snippet}”.");
+        }
+    }
+
+    [Fact]
+    public async Task Search_MarkerCharactersInUserText_NeverBecomeHighlights()
+    {
+        await Portal.PublishAsync("KEN", title: "Markers", summary: "alpha \u0002beta\u0003 gamma", body: "grid \u0002<i>delta</i>\u0003");
+
+        var (_, page) = await Portal.GetPageAsync("/search?q=grid");
+
+        var snippet = page.QuerySelector(".snippet")!;
+        Assert.Equal(["grid"], snippet.QuerySelectorAll("mark").Select(m => m.TextContent));
+        Assert.Empty(snippet.QuerySelectorAll("i"));
+        Assert.Contains("delta", snippet.TextContent, StringComparison.Ordinal); // PostgreSQL's headline leaves tag-like words out
     }
 
     [Fact]
@@ -168,6 +222,23 @@ public sealed class SearchPageTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task CsvExport_WritesDatesInIso8601_AsTheJsonExportDoes()
+    {
+        var id = await Portal.PublishAsync("KEN", title: "Dated grid entry", body: "grid");
+        await Api.ApiClient.SetPublishedAtAsync(Portal, id, new DateTimeOffset(2026, 1, 12, 7, 33, 6, TimeSpan.Zero));
+        using var client = Portal.CreateClient();
+
+        var csvText = await client.GetStringAsync("/search/export.csv?q=grid");
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/search/export.json?q=grid"));
+
+        using var csv = new CsvReader(new StringReader(csvText), CultureInfo.InvariantCulture);
+        var row = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().Single(r => (string)r["Id"] == id.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal("2026-01-12T07:33:06+00:00", (string)row["PublishedAt"]);
+        var item = json.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetInt32() == id);
+        Assert.Equal(item.GetProperty("publishedAt").GetString(), (string)row["PublishedAt"]);
+    }
+
+    [Fact]
     public async Task Export_WithRestrictedEntries_OnlyForThoseAllowed_AndAudited()
     {
         await SeedAsync();
@@ -183,6 +254,9 @@ public sealed class SearchPageTests(PortalFixture portal) : PortalTest(portal)
         Assert.Single(audits);
         Assert.NotNull(audits[0].UserId);
     }
+
+    private static int CountOf(string text, string part) =>
+        (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     private static List<string> Titles(AngleSharp.Dom.IDocument page) =>
         [.. page.QuerySelectorAll(".search-results h3").Select(h => Text.Visible(h))];
