@@ -68,6 +68,8 @@ public static class IdentityHostingExtensions
         services.AddScoped<DemoAccounts>();
         services.AddScoped<CreateAdministratorCommand>();
         services.AddScoped<MailQueue>();
+        services.AddScoped<MailTemplates>();
+        services.AddScoped<Notifications>();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
         services.AddSingleton<MailSender>();
         services.AddHostedService(sp => sp.GetRequiredService<MailSender>());
