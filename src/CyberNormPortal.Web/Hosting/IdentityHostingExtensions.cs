@@ -1,3 +1,4 @@
+using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
@@ -66,6 +67,7 @@ public static class IdentityHostingExtensions
 
         services.AddScoped<AuditLog>();
         services.AddScoped<DemoAccounts>();
+        services.AddScoped<AccountService>();
         services.AddScoped<CreateAdministratorCommand>();
         services.AddScoped<MailQueue>();
         services.AddScoped<MailTemplates>();

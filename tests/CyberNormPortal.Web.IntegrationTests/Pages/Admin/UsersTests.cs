@@ -1,8 +1,8 @@
 using System.Net;
+using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.IntegrationTests.Infrastructure;
-using CyberNormPortal.Web.Pages.Admin.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.IntegrationTests.Pages.Admin;
@@ -53,7 +53,7 @@ public sealed class UsersTests(PortalFixture portal) : PortalTest(portal)
         var response = await admin.SubmitAsync($"/admin/users/{me.Id}", formSelector: "form#deactivate");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Contains(EditModel.OwnDeactivationMessage, response.Text);
+        Assert.Contains(AccountMessages.OwnDeactivation, response.Text);
         Assert.True(await Portal.WithDbAsync(db => db.Users.Where(u => u.Id == me.Id).Select(u => u.IsActive).SingleAsync()));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users")).Status);
     }
@@ -65,7 +65,7 @@ public sealed class UsersTests(PortalFixture portal) : PortalTest(portal)
 
         var response = await admin.SubmitAsync($"/admin/users/{me.Id}", new Dictionary<string, object?> { ["Input.Roles"] = new[] { PortalRoles.Analyst } });
 
-        Assert.Equal(EditModel.OwnAdministratorRoleMessage, response.FieldError("Input.Roles"));
+        Assert.Equal(AccountMessages.OwnAdministratorRole, response.FieldError("Input.Roles"));
         Assert.Equal([PortalRoles.Administrator], await RolesAsync(me.Id));
     }
 
