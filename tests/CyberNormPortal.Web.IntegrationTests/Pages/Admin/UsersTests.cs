@@ -122,6 +122,40 @@ public sealed class UsersTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task ChangeRoles_NothingDifferent_SaysSoWritesNothingAndKeepsTheirSession()
+    {
+        var contributor = await Portal.CreateUserAsync(PortalRoles.Contributor, "FRA");
+        var theirBrowser = await Portal.SignInAsync(contributor);
+        var stamp = await StampAsync(contributor.Id);
+        var (admin, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var response = await admin.SubmitAsync($"/admin/users/{contributor.Id}");
+
+        Assert.Equal($"/admin/users/{contributor.Id}", response.RedirectPath);
+        Assert.Contains("Nothing changed.", (await admin.FollowAsync(response)).Text);
+        Assert.Equal(stamp, await StampAsync(contributor.Id));
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.AuditRecords.CountAsync(a => a.Action == AuditActions.RolesChanged)));
+        Assert.Contains(contributor.DisplayName, Text.Visible((await theirBrowser.GetAsync("/")).Document.QuerySelector(".account-nav")));
+    }
+
+    [Fact]
+    public async Task ChangeRoles_OwnRolesKeepingAdministrator_SavesThemAndKeepsTheirOwnSession()
+    {
+        var (admin, me) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+        var stamp = await StampAsync(me.Id);
+
+        var response = await admin.SubmitAsync($"/admin/users/{me.Id}", new Dictionary<string, object?>
+        {
+            ["Input.Roles"] = new[] { PortalRoles.Administrator, PortalRoles.Analyst },
+        });
+
+        Assert.Equal($"/admin/users/{me.Id}", response.RedirectPath);
+        Assert.Equal([PortalRoles.Administrator, PortalRoles.Analyst], await RolesAsync(me.Id));
+        Assert.NotEqual(stamp, await StampAsync(me.Id)); // every other session of theirs has ended
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users")).Status); // this one was re-issued
+    }
+
+    [Fact]
     public async Task List_FilterByRoleStateAndText_ShowsOnlyMatchingUsers()
     {
         var kenyan = await Portal.CreateUserAsync(PortalRoles.Contributor, "KEN");
@@ -138,6 +172,9 @@ public sealed class UsersTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains(analyst.Email, byText.Text);
         Assert.DoesNotContain(kenyan.Email, byText.Text);
     }
+
+    private Task<string?> StampAsync(string userId) =>
+        Portal.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleAsync());
 
     private Task<List<string>> RolesAsync(string userId) => Portal.WithDbAsync(db =>
         db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).OrderBy(n => n).ToListAsync());
