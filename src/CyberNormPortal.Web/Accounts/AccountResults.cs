@@ -61,6 +61,23 @@ public abstract record AcceptResult
     public sealed record Refused(string? MessageKey, IReadOnlyList<IdentityError> PasswordErrors) : AcceptResult;
 }
 
+/// <summary>What setting a new password from a reset link came to.</summary>
+public abstract record PasswordResetResult
+{
+    private PasswordResetResult()
+    {
+    }
+
+    /// <summary>The new password is set; a lock-out from wrong guesses is lifted.</summary>
+    public sealed record Done : PasswordResetResult;
+
+    /// <summary>Expired, used, for an inactive account, or copied incompletely.</summary>
+    public sealed record LinkDoesNotWork : PasswordResetResult;
+
+    /// <summary>Nothing written: the password breaks a rule.</summary>
+    public sealed record Refused(IReadOnlyList<IdentityError> PasswordErrors) : PasswordResetResult;
+}
+
 /// <summary>The refusals of <see cref="AccountService"/>, as keys of Resources/SharedResource.resx.</summary>
 public static class AccountMessages
 {

@@ -281,6 +281,78 @@ public sealed class AccountService(
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Whether a reset link (its address and token as the mail gave them) still works for an active account.</summary>
+    public async Task<bool> ResetLinkWorksAsync(string? email, string? token) => await FindResetAsync(email, token) is not null;
+
+    /// <summary>
+    /// Sets a new password from a reset link, lifts a lock-out from wrong guesses (the user may sign in at once) and
+    /// audits it, in one transaction. The reset renews the security stamp, so the link works once and every other
+    /// session ends; after a commit whose outcome is unknown, the stamp tells whether it went in.
+    /// </summary>
+    public async Task<PasswordResetResult> ResetPasswordAsync(string? email, string? token, string newPassword, CancellationToken cancellationToken)
+    {
+        if (await FindResetAsync(email, token) is not { } valid)
+        {
+            return new PasswordResetResult.LinkDoesNotWork();
+        }
+
+        var (found, decoded) = valid;
+        PortalUser? reset = null;
+        return await db.InRetriedTransactionAsync<PasswordResetResult>(
+            async ct =>
+            {
+                reset = null;
+                var user = await users.FindByIdAsync(found.Id) ?? throw new InvalidOperationException($"User {found.Id} is gone.");
+                var result = await users.ResetPasswordAsync(user, decoded, newPassword);
+                if (!result.Succeeded)
+                {
+                    return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
+                        ? new PasswordResetResult.LinkDoesNotWork()
+                        : new PasswordResetResult.Refused([.. result.Errors]);
+                }
+
+                Check(await users.SetLockoutEndDateAsync(user, null));
+                Check(await users.ResetAccessFailedCountAsync(user));
+                audit.AddFor(user, user.Email!, AuditActions.PasswordReset, $"user:{user.Email}");
+                await db.SaveChangesAsync(ct);
+                reset = user;
+                return new PasswordResetResult.Done();
+            },
+            ct => reset is null
+                ? Task.FromResult(false)
+                : db.Users.AsNoTracking().AnyAsync(u => u.Id == reset.Id && u.SecurityStamp == reset.SecurityStamp, ct),
+            cancellationToken);
+    }
+
+    /// <summary>The active account and decoded token of a reset link that still works, or null.</summary>
+    private async Task<(PortalUser User, string Token)?> FindResetAsync(string? email, string? token)
+    {
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(token))
+        {
+            return null;
+        }
+
+        string decoded;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token.Trim()));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is not { IsActive: true })
+        {
+            return null;
+        }
+
+        var valid = await users.VerifyUserTokenAsync(
+            user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<PortalUser>.ResetPasswordTokenPurpose, decoded);
+        return valid ? (user, decoded) : null;
+    }
+
     /// <summary>Why a new invitation for <paramref name="email"/> is refused, or null.</summary>
     private async Task<string?> RefusalForNewAddressAsync(string email, CancellationToken cancellationToken)
     {
