@@ -5,7 +5,6 @@ using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Configurations;
-using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +30,7 @@ public enum SaveOutcome
 /// review event, its audit record and the notifications it triggers. Saves check the entry's row version,
 /// so nobody overwrites a change they have not seen.
 /// </summary>
-public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue mail, TimeProvider clock)
+public sealed class EntryService(PortalDbContext db, AuditLog audit, Notifications notifications, TimeProvider clock)
 {
     public Task<EntryAccess?> AccessAsync(int id, CancellationToken cancellationToken) =>
         db.Entries.AsNoTracking()
@@ -190,69 +189,11 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, MailQueue m
 
         audit.Add(AuditActions.Workflow(action), Subject(entry),
             $"{step.FromStatus} → {step.ToStatus}, revision {step.RevisionNumber}" + (step.Reason is null ? "" : $": {step.Reason}"));
-        await NotifyAsync(entry, step, context, cancellationToken);
+        // Who hears about the step, and what they read, is decided in one place: Mail/Notifications.cs.
+        var revision = entry.LatestRevision!;
+        await notifications.RaiseAsync(
+            new EntryStepTaken(entry.Id, revision.Title, entry.StateIso3, entry.GroupId, revision.SavedByUserId, step, context), cancellationToken);
         return null;
-    }
-
-    private async Task NotifyAsync(Entry entry, ReviewEvent step, WorkflowContext context, CancellationToken cancellationToken)
-    {
-        var title = entry.LatestRevision!.Title;
-        var link = mail.Link($"/entries/{entry.Id}/review");
-        var author = entry.LatestRevision.SavedByUserId;
-        switch (step.ToStatus)
-        {
-            case EntryStatus.Submitted:
-                var reviewers = entry.GroupId is { } groupId
-                    ? await JointReviewersAsync(groupId, step.ActorUserId, cancellationToken)
-                    : context.StateHasSinglePointOfContact
-                    ? UsersInRoles(null, PortalRoles.Moderator)
-                    : UsersInRoles(entry.StateIso3, PortalRoles.Approver).Where(u => u.Id != step.ActorUserId);
-                await SendAsync(reviewers, $"For your review: {title}",
-                    $"{step.ActorName} submitted \"{title}\" for review.\n\nReview it: {link}\n", cancellationToken);
-                break;
-            case EntryStatus.AwaitingModeration:
-                await SendAsync(UsersInRoles(null, PortalRoles.Moderator), $"Awaiting moderation: {title}",
-                    $"{step.ActorName} approved \"{title}\". It waits for a moderator before it is published.\n\nModerate it: {link}\n", cancellationToken);
-                break;
-            case EntryStatus.Draft when step.Action == WorkflowAction.Return:
-                await SendAsync(db.Users.Where(u => u.Id == author && u.IsActive), $"Returned to you: {title}",
-                    $"{step.ActorName} returned \"{title}\" to you with this reason:\n\n{step.Reason}\n\nEdit it: {mail.Link($"/entries/{entry.Id}/edit")}\n", cancellationToken);
-                break;
-            case EntryStatus.Published:
-                await SendAsync(db.Users.Where(u => u.Id == author && u.IsActive), $"Published: {title}",
-                    $"\"{title}\" is published.\n\nSee it: {mail.Link($"/entries/{entry.Id}")}\n", cancellationToken);
-                break;
-        }
-    }
-
-    private async Task SendAsync(IQueryable<PortalUser> recipients, string subject, string body, CancellationToken cancellationToken)
-    {
-        var addresses = await recipients.Where(u => u.Email != null).Select(u => u.Email!).ToListAsync(cancellationToken);
-        foreach (var address in addresses)
-        {
-            mail.Enqueue(address, subject, body);
-        }
-    }
-
-    /// <summary>
-    /// Who is told that a joint entry waits for review: the group's other coordinators, or the moderators when the
-    /// submitter is its only coordinator (either may approve it).
-    /// </summary>
-    private async Task<IQueryable<PortalUser>> JointReviewersAsync(int groupId, string? submitterId, CancellationToken cancellationToken)
-    {
-        var otherCoordinators = UsersInRoles(null, PortalRoles.GroupCoordinator).Where(u => u.GroupId == groupId && u.Id != submitterId);
-        return await otherCoordinators.AnyAsync(cancellationToken) ? otherCoordinators : UsersInRoles(null, PortalRoles.Moderator);
-    }
-
-    /// <summary>Active users holding any of <paramref name="roles"/> (bound to <paramref name="stateIso3"/> when given).</summary>
-    private IQueryable<PortalUser> UsersInRoles(string? stateIso3, params string[] roles)
-    {
-        var normalized = roles.Select(r => r.ToUpperInvariant()).ToList();
-        var inRole = from userRole in db.UserRoles
-                     join role in db.Roles on userRole.RoleId equals role.Id
-                     where normalized.Contains(role.NormalizedName!)
-                     select userRole.UserId;
-        return db.Users.Where(u => u.IsActive && inRole.Contains(u.Id) && (stateIso3 == null || u.StateIso3 == stateIso3));
     }
 
     private static string Subject(Entry entry) => AuditSubjects.Entry(entry.Id);

@@ -1,3 +1,4 @@
+using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
@@ -66,8 +67,11 @@ public static class IdentityHostingExtensions
 
         services.AddScoped<AuditLog>();
         services.AddScoped<DemoAccounts>();
+        services.AddScoped<AccountService>();
         services.AddScoped<CreateAdministratorCommand>();
         services.AddScoped<MailQueue>();
+        services.AddScoped<MailTemplates>();
+        services.AddScoped<Notifications>();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
         services.AddSingleton<MailSender>();
         services.AddHostedService(sp => sp.GetRequiredService<MailSender>());

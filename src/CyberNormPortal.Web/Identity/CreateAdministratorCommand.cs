@@ -1,17 +1,15 @@
-using CyberNormPortal.Web.Auditing;
-using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Mail;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CyberNormPortal.Web.Identity;
 
 /// <summary>
 /// <c>dotnet CyberNormPortal.Web.dll create-admin &lt;email&gt; "&lt;name&gt;"</c>: how production gets its first administrator.
-/// It creates an administrator invitation and prints its single-use link, so no password ever passes through
-/// a shell history; the administrator sets one and then two-factor sign-in.
+/// It creates an administrator invitation (<see cref="AccountService.CreateFirstAdministratorAsync"/>) and prints its
+/// single-use link, so no password ever passes through a shell history; the administrator sets one and then two-factor sign-in.
 /// </summary>
-public sealed class CreateAdministratorCommand(PortalDbContext db, TimeProvider clock, IOptions<MailOptions> mail)
+public sealed class CreateAdministratorCommand(AccountService accounts, MailTemplates templates, IOptions<MailOptions> mail)
 {
     public const string Usage = "Usage: create-admin <email> \"<display name>\"   (set Mail__PublicUrl to the portal's address for the link)";
 
@@ -24,21 +22,16 @@ public sealed class CreateAdministratorCommand(PortalDbContext db, TimeProvider 
         }
 
         var email = arguments[0].Trim();
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), cancellationToken))
+        if (await accounts.CreateFirstAdministratorAsync(email, arguments[1], cancellationToken) is not InvitationResult.Sent sent)
         {
             await error.WriteLineAsync($"An account for {email} already exists; an administrator can change its roles on /admin/users.");
             return 65;
         }
 
-        var now = clock.GetUtcNow();
-        var invitation = new Invitation(email, PortalRoles.Administrator, null, arguments[1], invitedByUserId: null, now, out var token);
-        db.Invitations.Add(invitation);
-        db.AuditRecords.Add(new AuditRecord(now, null, "create-admin command", AuditActions.AdministratorCreated, $"user:{email}", "Invitation created from the command line", null));
-        await db.SaveChangesAsync(cancellationToken);
-
         var baseUrl = (mail.Value.PublicUrl ?? "http://localhost:5000").TrimEnd('/');
-        await output.WriteLineAsync($"Administrator invitation created for {email}. Open this link within 7 days to set a password (it works once):");
-        await output.WriteLineAsync($"{baseUrl}{InvitationLinks.AcceptPath}?token={token}");
+        var lifetime = templates.Lifetime(Invitation.Lifetime, MailTemplates.DefaultCulture);
+        await output.WriteLineAsync($"Administrator invitation created for {email}. Open this link within {lifetime} to set a password (it works once):");
+        await output.WriteLineAsync($"{baseUrl}{InvitationLinks.AcceptPath}?token={sent.Token}");
         return 0;
     }
 }

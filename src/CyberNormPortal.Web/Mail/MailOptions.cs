@@ -1,3 +1,5 @@
+using MailKit.Security;
+
 namespace CyberNormPortal.Web.Mail;
 
 /// <summary>
@@ -30,9 +32,22 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 587;
 
-    public bool EnableSsl { get; set; } = true;
+    /// <summary>
+    /// How the connection is secured: <c>StartTls</c> (the default, for port 587), <c>SslOnConnect</c> (port 465),
+    /// <c>Auto</c> (MailKit decides from the port and what the server offers) or <c>None</c> (plain text; only for a
+    /// relay on the same host).
+    /// </summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTls;
 
+    /// <summary>Authenticates with these when a user name is set.</summary>
     public string? UserName { get; set; }
 
     public string? Password { get; set; }
+
+    /// <summary>
+    /// The SHA-256 thumbprint (hex) of one server certificate to accept although it does not chain to a trusted root,
+    /// e.g. a relay's self-signed certificate. Empty (the default): only certificates the system trusts are accepted.
+    /// Certificate checks are never switched off as a whole; this pins exactly one certificate.
+    /// </summary>
+    public string? TrustedCertificateThumbprint { get; set; }
 }

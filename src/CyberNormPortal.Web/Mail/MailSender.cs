@@ -1,14 +1,21 @@
-using System.Net;
-using System.Net.Mail;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using CyberNormPortal.Web.Data;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace CyberNormPortal.Web.Mail;
 
 /// <summary>
 /// Delivers queued mail in the background. Several instances may run: each claims due messages with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so no message goes out twice. Failures are retried with back-off.
+/// Messages go out through MailKit over SMTP (<see cref="SmtpOptions"/>), or as .eml files into a pickup directory.
 /// </summary>
 public sealed partial class MailSender(
     IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailSender> logger) : BackgroundService
@@ -92,7 +99,7 @@ public sealed partial class MailSender(
                         LogInterrupted(logger, mail.Id);
                         break;
                     }
-                    catch (Exception exception) when (exception is SmtpException or IOException or InvalidOperationException or FormatException)
+                    catch (Exception exception) when (IsDeliveryFailure(exception))
                     {
                         mail.MarkFailed(exception.Message, clock.GetUtcNow(), options.Value.MaxAttempts);
                         LogFailed(logger, mail.Id, mail.Attempts, exception.Message);
@@ -119,28 +126,49 @@ public sealed partial class MailSender(
     private async Task DeliverAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var message = new MailMessage(MailAddress(settings.From), new MailAddress(mail.To))
-        {
-            Subject = mail.Subject,
-            Body = mail.Body,
-            IsBodyHtml = false,
-            BodyEncoding = System.Text.Encoding.UTF8,
-            SubjectEncoding = System.Text.Encoding.UTF8,
-        };
+        using var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(settings.From));
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        message.Subject = mail.Subject;
+        message.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = mail.Body };
         message.Headers.Add("X-Portal-Mail-Id", mail.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        using var client = settings.PickupDirectory is { Length: > 0 } pickup
-            ? new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = Path.GetFullPath(pickup) }
-            : new SmtpClient(settings.Smtp.Host, settings.Smtp.Port) { EnableSsl = settings.Smtp.EnableSsl };
-        if (settings.Smtp.UserName is { Length: > 0 } user)
+        if (settings.PickupDirectory is { Length: > 0 } pickup)
         {
-            client.Credentials = new NetworkCredential(user, settings.Smtp.Password);
+            var file = Path.Combine(Path.GetFullPath(pickup), $"{mail.Id:D10}-{Guid.NewGuid():N}.eml");
+            await message.WriteToAsync(file, cancellationToken);
+            return;
         }
 
-        await client.SendMailAsync(message, cancellationToken);
+        var smtp = settings.Smtp;
+        using var client = new SmtpClient();
+        if (smtp.TrustedCertificateThumbprint is { Length: > 0 } thumbprint)
+        {
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) => IsTrusted(certificate, errors, thumbprint);
+        }
+
+        await client.ConnectAsync(
+            smtp.Host is { Length: > 0 } host ? host : throw new InvalidOperationException("No Mail:Smtp:Host is configured."), smtp.Port, smtp.Security, cancellationToken);
+        if (smtp.UserName is { Length: > 0 } user)
+        {
+            await client.AuthenticateAsync(user, smtp.Password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 
-    private static MailAddress MailAddress(string from) => new(from);
+    /// <summary>What the system trusts, or exactly the one certificate the operator pinned by its SHA-256 thumbprint.</summary>
+    private static bool IsTrusted(X509Certificate? certificate, SslPolicyErrors errors, string thumbprint) =>
+        errors == SslPolicyErrors.None
+        || (certificate is not null
+            && string.Equals(certificate.GetCertHashString(HashAlgorithmName.SHA256), thumbprint.Replace(":", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Failures of this one delivery (server down, refused, TLS or authentication failed, a bad address): retried later.</summary>
+    private static bool IsDeliveryFailure(Exception exception) => exception is
+        CommandException or ProtocolException or MailKit.Security.AuthenticationException or SslHandshakeException
+        or System.Security.Authentication.AuthenticationException or SocketException or IOException or TimeoutException
+        or InvalidOperationException or FormatException or NotSupportedException;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mail is written as .eml files to {Directory} instead of being sent")]
     private static partial void LogPickup(ILogger logger, string directory);

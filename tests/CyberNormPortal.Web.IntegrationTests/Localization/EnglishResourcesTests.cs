@@ -44,6 +44,10 @@ public sealed partial class EnglishResourcesTests
         Assert.All(labels, label => Assert.NotNull(Resources.GetString(label, English)));
     }
 
+    [Fact]
+    public void EveryRefusalOfTheAccountService_HasAnEnglishResource() =>
+        Assert.All(Accounts.AccountMessages.All, key => Assert.NotNull(Resources.GetString(key, English)));
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -38,7 +38,7 @@ public sealed class MailSenderTests(PortalFixture portal) : PortalTest(portal), 
     public async Task SendDue_SmtpServerUnreachable_MarksFailedAndKeepsItQueuedForLater()
     {
         var id = await QueueAsync("ada@example.org", "Reset your password");
-        var sender = Sender(new MailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = ClosedPort(), EnableSsl = false } });
+        var sender = Sender(new MailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = ClosedPort(), Security = MailKit.Security.SecureSocketOptions.None } });
         var before = DateTimeOffset.UtcNow;
 
         var attempted = await sender.SendDueAsync(CancellationToken.None);

@@ -1,14 +1,10 @@
-using System.Text;
+using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Data;
-using CyberNormPortal.Web.Identity;
-using CyberNormPortal.Web.Mail;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace CyberNormPortal.Web.Pages.Account;
 
@@ -17,7 +13,7 @@ namespace CyberNormPortal.Web.Pages.Account;
 /// page cannot be used to find out who has one; only an active account gets the mail.
 /// </summary>
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(UserManager<PortalUser> users, MailQueue mail, PortalDbContext db) : PageModel
+public sealed class ForgotPasswordModel(AccountService accounts) : PageModel
 {
     private static readonly InputValidator Validator = new();
 
@@ -38,23 +34,7 @@ public sealed class ForgotPasswordModel(UserManager<PortalUser> users, MailQueue
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is { IsActive: true, Email: { } email })
-        {
-            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = mail.Link($"/account/reset-password?email={Uri.EscapeDataString(email)}&token={token}");
-            mail.Enqueue(email, "Reset your CyberNormPortal password", $"""
-                Hello {user.DisplayName},
-
-                Someone, probably you, asked to reset the password of your CyberNormPortal account.
-                To choose a new password, open this link within 2 hours (it works once):
-
-                {link}
-
-                If you did not ask for this, ignore this message: your password stays as it is.
-                """);
-            await db.SaveChangesAsync();
-        }
+        await accounts.RequestPasswordResetAsync(Input.Email, HttpContext.RequestAborted);
 
         // The same answer either way (post, redirect, get: a reload does not send another mail).
         return RedirectToPage("/Account/ForgotPassword", new { sent = true });

@@ -1,14 +1,10 @@
-using System.Text;
-using CyberNormPortal.Web.Auditing;
+using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Data;
-using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace CyberNormPortal.Web.Pages.Account;
 
@@ -17,7 +13,7 @@ namespace CyberNormPortal.Web.Pages.Account;
 /// instead of after the user has typed a new password.
 /// </summary>
 [AllowAnonymous]
-public sealed class ResetPasswordModel(UserManager<PortalUser> users, AuditLog audit, PortalDbContext db) : PageModel
+public sealed class ResetPasswordModel(AccountService accounts) : PageModel
 {
     public const string InvalidLinkMessage =
         "This link to reset your password does not work: it has expired (links last 2 hours), has already been used, or was copied incompletely.";
@@ -39,73 +35,32 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> users, AuditLog a
 
     public async Task<IActionResult> OnGetAsync()
     {
-        LinkWorks = await FindUserWithValidTokenAsync() is not null;
+        LinkWorks = await accounts.ResetLinkWorksAsync(Email, Token);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var found = await FindUserWithValidTokenAsync();
-        if (found is not { } valid)
+        LinkWorks = await accounts.ResetLinkWorksAsync(Email, Token);
+        if (!LinkWorks || !await Validator.ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             return Page();
         }
 
-        LinkWorks = true;
-        if (!await Validator.ValidateIntoAsync(Input, ModelState))
+        switch (await accounts.ResetPasswordAsync(Email, Token, Input.NewPassword, cancellationToken))
         {
-            return Page();
-        }
-
-        var (user, token) = valid;
-        var result = await users.ResetPasswordAsync(user, token, Input.NewPassword);
-        if (!result.Succeeded)
-        {
-            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
-            {
+            case PasswordResetResult.Done:
+                Done = true;
+                break;
+            case PasswordResetResult.Refused refused:
+                PasswordErrors.AddTo(ModelState, refused.PasswordErrors);
+                break;
+            default:
                 LinkWorks = false;
-                return Page();
-            }
-
-            PasswordErrors.AddTo(ModelState, result.Errors);
-            return Page();
+                break;
         }
 
-        // A user locked out by wrong guesses may sign in with the new password at once.
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        audit.AddFor(user, user.Email!, AuditActions.PasswordReset, AuditSubjects.User(user.Email));
-        await db.SaveChangesAsync();
-        Done = true;
         return Page();
-    }
-
-    private async Task<(PortalUser User, string Token)?> FindUserWithValidTokenAsync()
-    {
-        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrWhiteSpace(Token))
-        {
-            return null;
-        }
-
-        string token;
-        try
-        {
-            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Token.Trim()));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-
-        var user = await users.FindByEmailAsync(Email.Trim());
-        if (user is not { IsActive: true })
-        {
-            return null;
-        }
-
-        var valid = await users.VerifyUserTokenAsync(
-            user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<PortalUser>.ResetPasswordTokenPurpose, token);
-        return valid ? (user, token) : null;
     }
 
     public sealed class InputModel

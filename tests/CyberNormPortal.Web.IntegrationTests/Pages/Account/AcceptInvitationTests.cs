@@ -1,8 +1,8 @@
 using System.Net;
+using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.IntegrationTests.Infrastructure;
-using CyberNormPortal.Web.Pages.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.IntegrationTests.Pages.Account;
@@ -164,7 +164,7 @@ public sealed class AcceptInvitationTests(PortalFixture portal) : PortalTest(por
         var response = await AcceptAsync(browser, await browser.GetAsync(link), "Someone");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Contains(AcceptInvitationModel.AccountExistsMessage, response.Text);
+        Assert.Contains(AccountMessages.AccountExists, response.Text);
     }
 
     private async Task<(string Email, string Link)> InviteAsync(string role, string? state, string? email = null, int? groupId = null)

@@ -175,6 +175,23 @@ public sealed class InvitationsTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal("/admin/invitations", third.RedirectPath);
     }
 
+    [Fact]
+    public async Task Revoke_FromAPageOpenedBeforeItWasRevoked_SaysItWasNoLongerPendingAndChangesNothing()
+    {
+        var (browser, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+        await browser.SubmitAsync("/admin/invitations", Invite("gus@example.org", PortalRoles.Analyst, null), "form#invite");
+        var stalePage = await browser.GetAsync("/admin/invitations");
+        await browser.SubmitAsync(stalePage, formSelector: "form.revoke");
+        var revokedAt = await Portal.WithDbAsync(db => db.Invitations.Select(i => i.RevokedAt).SingleAsync());
+
+        var again = await browser.SubmitAsync(stalePage, formSelector: "form.revoke");
+
+        Assert.Equal("/admin/invitations", again.RedirectPath);
+        Assert.Contains("That invitation was no longer pending.", (await browser.FollowAsync(again)).Text);
+        Assert.Equal(revokedAt, await Portal.WithDbAsync(db => db.Invitations.Select(i => i.RevokedAt).SingleAsync()));
+        Assert.Equal(1, await Portal.WithDbAsync(db => db.AuditRecords.CountAsync(a => a.Action == AuditActions.InvitationRevoked)));
+    }
+
     private async Task AssertNothingSentAsync()
     {
         Assert.Equal(0, await Portal.WithDbAsync(db => db.Invitations.CountAsync()));

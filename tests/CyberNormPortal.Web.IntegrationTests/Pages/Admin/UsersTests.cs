@@ -1,8 +1,8 @@
 using System.Net;
+using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.IntegrationTests.Infrastructure;
-using CyberNormPortal.Web.Pages.Admin.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.IntegrationTests.Pages.Admin;
@@ -53,7 +53,7 @@ public sealed class UsersTests(PortalFixture portal) : PortalTest(portal)
         var response = await admin.SubmitAsync($"/admin/users/{me.Id}", formSelector: "form#deactivate");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Contains(EditModel.OwnDeactivationMessage, response.Text);
+        Assert.Contains(AccountMessages.OwnDeactivation, response.Text);
         Assert.True(await Portal.WithDbAsync(db => db.Users.Where(u => u.Id == me.Id).Select(u => u.IsActive).SingleAsync()));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users")).Status);
     }
@@ -65,7 +65,7 @@ public sealed class UsersTests(PortalFixture portal) : PortalTest(portal)
 
         var response = await admin.SubmitAsync($"/admin/users/{me.Id}", new Dictionary<string, object?> { ["Input.Roles"] = new[] { PortalRoles.Analyst } });
 
-        Assert.Equal(EditModel.OwnAdministratorRoleMessage, response.FieldError("Input.Roles"));
+        Assert.Equal(AccountMessages.OwnAdministratorRole, response.FieldError("Input.Roles"));
         Assert.Equal([PortalRoles.Administrator], await RolesAsync(me.Id));
     }
 
@@ -164,6 +164,40 @@ public sealed class UsersTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task ChangeRoles_NothingDifferent_SaysSoWritesNothingAndKeepsTheirSession()
+    {
+        var contributor = await Portal.CreateUserAsync(PortalRoles.Contributor, "FRA");
+        var theirBrowser = await Portal.SignInAsync(contributor);
+        var stamp = await StampAsync(contributor.Id);
+        var (admin, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var response = await admin.SubmitAsync($"/admin/users/{contributor.Id}");
+
+        Assert.Equal($"/admin/users/{contributor.Id}", response.RedirectPath);
+        Assert.Contains("Nothing changed.", (await admin.FollowAsync(response)).Text);
+        Assert.Equal(stamp, await StampAsync(contributor.Id));
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.AuditRecords.CountAsync(a => a.Action == AuditActions.RolesChanged)));
+        Assert.Contains(contributor.DisplayName, Text.Visible((await theirBrowser.GetAsync("/")).Document.QuerySelector(".account-nav")));
+    }
+
+    [Fact]
+    public async Task ChangeRoles_OwnRolesKeepingAdministrator_SavesThemAndKeepsTheirOwnSession()
+    {
+        var (admin, me) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+        var stamp = await StampAsync(me.Id);
+
+        var response = await admin.SubmitAsync($"/admin/users/{me.Id}", new Dictionary<string, object?>
+        {
+            ["Input.Roles"] = new[] { PortalRoles.Administrator, PortalRoles.Analyst },
+        });
+
+        Assert.Equal($"/admin/users/{me.Id}", response.RedirectPath);
+        Assert.Equal([PortalRoles.Administrator, PortalRoles.Analyst], await RolesAsync(me.Id));
+        Assert.NotEqual(stamp, await StampAsync(me.Id)); // every other session of theirs has ended
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users")).Status); // this one was re-issued
+    }
+
+    [Fact]
     public async Task List_FilterByRoleStateAndText_ShowsOnlyMatchingUsers()
     {
         var kenyan = await Portal.CreateUserAsync(PortalRoles.Contributor, "KEN");
@@ -180,6 +214,9 @@ public sealed class UsersTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains(analyst.Email, byText.Text);
         Assert.DoesNotContain(kenyan.Email, byText.Text);
     }
+
+    private Task<string?> StampAsync(string userId) =>
+        Portal.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleAsync());
 
     private Task<List<string>> RolesAsync(string userId) => Portal.WithDbAsync(db =>
         db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).OrderBy(n => n).ToListAsync());

@@ -1,0 +1,79 @@
+using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Pages.Admin;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberNormPortal.Web.Accounts;
+
+/// <summary>
+/// What an account's roles bind it to: a State for the roles that speak for one (contributors, approvers), a group for
+/// group coordinators, nothing for the others. Invitations carry it, accepting one copies it onto the account, and a
+/// role change replaces it. Its form rules are in <see cref="RoleBindingRules"/>.
+/// </summary>
+public sealed record RoleBinding(string? StateIso3, int? GroupId = null)
+{
+    public static readonly RoleBinding None = new((string?)null);
+
+    /// <summary>The binding <paramref name="roles"/> need, from what was chosen: what no role needs is dropped.</summary>
+    public static RoleBinding For(IEnumerable<string> roles, string? stateIso3, int? groupId = null)
+    {
+        var held = roles.ToList();
+        return new RoleBinding(
+            held.Any(PortalRoles.NeedsState) && !string.IsNullOrEmpty(stateIso3) ? stateIso3 : null,
+            held.Any(PortalRoles.NeedsGroup) ? groupId : null);
+    }
+
+    public static RoleBinding Of(PortalUser user) => new(user.StateIso3, user.GroupId);
+
+    public static RoleBinding Of(Invitation invitation) => new(invitation.StateIso3, invitation.GroupId);
+
+    public void ApplyTo(PortalUser user)
+    {
+        user.StateIso3 = StateIso3;
+        user.GroupId = GroupId;
+    }
+
+    /// <summary>As the audit log shows a change: "State: none → KEN" (and the group, when either side has one).</summary>
+    public static string DescribeChange(RoleBinding from, RoleBinding to) =>
+        $"State: {from.StateIso3 ?? "none"} → {to.StateIso3 ?? "none"}"
+        + (from.GroupId is null && to.GroupId is null ? "" : $"; Group: {from.GroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} → {to.GroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}");
+}
+
+/// <summary>The form rules of a <see cref="RoleBinding"/>, shared by the invitation and the account forms.</summary>
+public static class RoleBindingRules
+{
+    public const string StateRequiredMessage = "Choose the State a contributor or approver speaks for.";
+    public const string UnknownStateMessage = "Choose a State from the list.";
+    public const string StateNotNeededMessage = "Only contributors and approvers are bound to a State: leave it empty for this role.";
+    public const string GroupNotNeededMessage = "Only group coordinators are bound to a group: leave it empty for this role.";
+
+    /// <summary>
+    /// A State (a group) is chosen, and exists, when one of the roles needs it; with <paramref name="refuseUnneeded"/>,
+    /// one chosen for roles that need none is an error (otherwise it is dropped, see <see cref="RoleBinding.For"/>).
+    /// </summary>
+    public static void BindingRules<T>(
+        this AbstractValidator<T> validator,
+        Func<T, IEnumerable<string>> roles,
+        System.Linq.Expressions.Expression<Func<T, string?>> state,
+        System.Linq.Expressions.Expression<Func<T, int?>> group,
+        PortalDbContext db,
+        bool refuseUnneeded)
+    {
+        var needsGroup = validator.When(i => roles(i).Any(PortalRoles.NeedsGroup), () => validator.RuleFor(group).MustBeAGroup(db));
+        if (refuseUnneeded)
+        {
+            needsGroup.Otherwise(() => validator.RuleFor(group).Null().WithMessage(GroupNotNeededMessage));
+        }
+
+        var needsState = validator.When(i => roles(i).Any(PortalRoles.NeedsState), () =>
+            validator.RuleFor(state).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage(StateRequiredMessage)
+                .MustAsync((iso3, cancellationToken) => db.States.AnyAsync(s => s.Iso3 == iso3, cancellationToken))
+                .WithMessage(UnknownStateMessage));
+        if (refuseUnneeded)
+        {
+            needsState.Otherwise(() => validator.RuleFor(state).Empty().WithMessage(StateNotNeededMessage));
+        }
+    }
+}

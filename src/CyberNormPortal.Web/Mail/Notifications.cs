@@ -1,0 +1,141 @@
+using System.Globalization;
+using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CyberNormPortal.Web.Mail;
+
+/// <summary>Something that happened and that people may have to hear about; raised by the step that did it.</summary>
+public abstract record Notification;
+
+/// <summary>An entry took a workflow step the domain accepted (raised by <c>EntryService</c>).</summary>
+public sealed record EntryStepTaken(
+    int EntryId, string Title, string? StateIso3, int? GroupId, string? AuthorUserId, ReviewEvent Step, WorkflowContext Context)
+    : Notification;
+
+/// <summary>An administrator invited an e-mail address (raised by <c>AccountService</c>); <paramref name="Token"/> is the link's secret.</summary>
+public sealed record InvitationCreated(Invitation Invitation, string Token, string? InviterName, string? BoundToName) : Notification;
+
+/// <summary>Someone asked to reset the password of an active account (raised by <c>AccountService</c>).</summary>
+public sealed record PasswordResetRequested(PortalUser User, string Token) : Notification;
+
+/// <summary>
+/// The one place that decides who is told what: each <see cref="Notification"/> is mapped here to its recipients and
+/// its template (Resources/MailResource.resx, through <see cref="MailTemplates"/>), in each recipient's language, and
+/// queued in the caller's unit of work, so the message goes out only if the step is saved.
+/// </summary>
+public sealed class Notifications(
+    PortalDbContext db, MailQueue mail, MailTemplates templates, IOptions<DataProtectionTokenProviderOptions> resetTokens)
+{
+    public const string ResetPasswordPath = "/account/reset-password";
+
+    public Task RaiseAsync(Notification notification, CancellationToken cancellationToken) => notification switch
+    {
+        EntryStepTaken step => EntryStepAsync(step, cancellationToken),
+        InvitationCreated invitation => InvitationAsync(invitation),
+        PasswordResetRequested reset => PasswordResetAsync(reset),
+        _ => throw new ArgumentOutOfRangeException(nameof(notification), notification, "No mapping for this notification."),
+    };
+
+    private async Task EntryStepAsync(EntryStepTaken taken, CancellationToken cancellationToken)
+    {
+        var step = taken.Step;
+        var review = mail.Link($"/entries/{taken.EntryId}/review");
+        var author = db.Users.Where(u => u.Id == taken.AuthorUserId && u.IsActive);
+        switch (step.ToStatus)
+        {
+            case EntryStatus.Submitted:
+                // The same rule as the review queue's: a moderator stands in where the State has one point of contact,
+                // and where a joint entry's submitter is its group's only coordinator.
+                var reviewers = taken.GroupId is { } groupId
+                    ? await JointReviewersAsync(groupId, step.ActorUserId, cancellationToken)
+                    : taken.Context.StateHasSinglePointOfContact
+                    ? UsersInRoles(null, PortalRoles.Moderator)
+                    : UsersInRoles(taken.StateIso3, PortalRoles.Approver).Where(u => u.Id != step.ActorUserId);
+                await SendAsync(reviewers, "EntrySubmitted", Values(taken, review), cancellationToken);
+                break;
+            case EntryStatus.AwaitingModeration:
+                await SendAsync(UsersInRoles(null, PortalRoles.Moderator), "EntryAwaitingModeration", Values(taken, review), cancellationToken);
+                break;
+            case EntryStatus.Draft when step.Action == WorkflowAction.Return:
+                await SendAsync(author, "EntryReturned",
+                    [.. Values(taken, mail.Link($"/entries/{taken.EntryId}/edit")), ("reason", step.Reason ?? "")], cancellationToken);
+                break;
+            case EntryStatus.Published:
+                await SendAsync(author, "EntryPublished", Values(taken, mail.Link($"/entries/{taken.EntryId}")), cancellationToken);
+                break;
+        }
+    }
+
+    private Task InvitationAsync(InvitationCreated created)
+    {
+        var invitation = created.Invitation;
+        var culture = MailTemplates.DefaultCulture; // the invitee has no account, and so no language, yet
+        var role = ("role", templates.Text($"Role.{invitation.Role}", culture));
+        var grant = created.BoundToName is null
+            ? templates.Text("Invitation.Grant", culture, role)
+            : templates.Text("Invitation.GrantFor", culture, role, ("boundTo", created.BoundToName));
+        Enqueue(invitation.Email, templates.Render("Invitation", culture,
+            ("name", invitation.DisplayName),
+            ("inviter", created.InviterName ?? templates.Text("Invitation.SomeAdministrator", culture)),
+            ("grant", grant),
+            ("link", mail.Link($"{InvitationLinks.AcceptPath}?token={created.Token}")),
+            ("lifetime", templates.Lifetime(Invitation.Lifetime, culture)),
+            ("expires", invitation.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))));
+        return Task.CompletedTask;
+    }
+
+    private Task PasswordResetAsync(PasswordResetRequested requested)
+    {
+        var user = requested.User;
+        var email = user.Email ?? throw new InvalidOperationException($"User {user.Id} has no e-mail address.");
+        var culture = CultureOf(user);
+        Enqueue(email, templates.Render("PasswordReset", culture,
+            ("name", user.DisplayName),
+            ("link", mail.Link($"{ResetPasswordPath}?email={Uri.EscapeDataString(email)}&token={requested.Token}")),
+            ("lifetime", templates.Lifetime(resetTokens.Value.TokenLifespan, culture))));
+        return Task.CompletedTask;
+    }
+
+    private static (string, string)[] Values(EntryStepTaken taken, string link) =>
+        [("title", taken.Title), ("actor", taken.Step.ActorName), ("link", link)];
+
+    private async Task SendAsync(
+        IQueryable<PortalUser> recipients, string template, (string Name, string Value)[] values, CancellationToken cancellationToken)
+    {
+        var users = await recipients.Where(u => u.Email != null).AsNoTracking().ToListAsync(cancellationToken);
+        foreach (var user in users)
+        {
+            Enqueue(user.Email!, templates.Render(template, CultureOf(user), values));
+        }
+    }
+
+    private void Enqueue(string to, MailText text) => mail.Enqueue(to, text.Subject, text.Body);
+
+    /// <summary>The language a user reads mail in; one language until accounts can choose theirs.</summary>
+    private static CultureInfo CultureOf(PortalUser user) => MailTemplates.DefaultCulture;
+
+    /// <summary>
+    /// Who is told that a joint entry waits for review: the group's other coordinators, or the moderators when the
+    /// submitter is its only coordinator (either may approve it).
+    /// </summary>
+    private async Task<IQueryable<PortalUser>> JointReviewersAsync(int groupId, string? submitterId, CancellationToken cancellationToken)
+    {
+        var otherCoordinators = UsersInRoles(null, PortalRoles.GroupCoordinator).Where(u => u.GroupId == groupId && u.Id != submitterId);
+        return await otherCoordinators.AnyAsync(cancellationToken) ? otherCoordinators : UsersInRoles(null, PortalRoles.Moderator);
+    }
+
+    /// <summary>Active users holding any of <paramref name="roles"/> (bound to <paramref name="stateIso3"/> when given).</summary>
+    private IQueryable<PortalUser> UsersInRoles(string? stateIso3, params string[] roles)
+    {
+        var normalized = roles.Select(r => r.ToUpperInvariant()).ToList();
+        var inRole = from userRole in db.UserRoles
+                     join role in db.Roles on userRole.RoleId equals role.Id
+                     where normalized.Contains(role.NormalizedName!)
+                     select userRole.UserId;
+        return db.Users.Where(u => u.IsActive && inRole.Contains(u.Id) && (stateIso3 == null || u.StateIso3 == stateIso3));
+    }
+}
