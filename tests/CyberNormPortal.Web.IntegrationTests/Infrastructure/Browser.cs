@@ -19,6 +19,9 @@ public sealed record PageResponse(HttpStatusCode Status, Uri? Location, IDocumen
 
     public string Text => Infrastructure.Text.Visible(Document.Body);
 
+    /// <summary>The notice the layout shows once after an action ("Your draft is saved…"), or null.</summary>
+    public string? Notice => Document.QuerySelector("main .notice--success[role='status']") is { } notice ? Infrastructure.Text.Visible(notice) : null;
+
     /// <summary>What a field of the page's forms holds now, by name: an input's value or a textarea's text.</summary>
     public string? InputValue(string fieldName) => Document.QuerySelector($"[name='{fieldName}']") switch
     {

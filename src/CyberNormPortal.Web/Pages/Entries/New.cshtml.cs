@@ -1,16 +1,19 @@
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Entries;
+using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Rendering;
 using CyberNormPortal.Web.Validation;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Entries;
 
 /// <summary>A contributor or approver starts an entry for their own State.</summary>
-public sealed class NewModel(PortalDbContext db, EntryService entries, MarkdownRenderer markdown) : PageModel, IEntryFormPage
+public sealed class NewModel(
+    PortalDbContext db, EntryService entries, MarkdownRenderer markdown, IStringLocalizer<SharedResource> localizer) : PageModel, IEntryFormPage
 {
     [BindProperty]
     public EntryFormInput Input { get; set; } = new();
@@ -61,8 +64,8 @@ public sealed class NewModel(PortalDbContext db, EntryService entries, MarkdownR
             return Page();
         }
 
-        var notice = outcome == SaveOutcome.Saved ? (submit ? "submitted" : "saved") : "submit-refused";
-        return Redirect($"/entries/{entry.Id}/review?notice={notice}");
+        TempData.SetNotice(EntryNotices.Saved(localizer, outcome, submit));
+        return RedirectToPage("/Entries/Review", new { id = entry.Id });
     }
 
     private async Task LoadOptionsAsync(CancellationToken cancellationToken)

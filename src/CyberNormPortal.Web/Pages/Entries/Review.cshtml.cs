@@ -2,12 +2,14 @@ using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Entries;
+using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Rendering;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Entries;
 
@@ -16,7 +18,11 @@ namespace CyberNormPortal.Web.Pages.Entries;
 /// user may take on it now. Only the entry's own State's points of contact and moderators reach it.
 /// </summary>
 public sealed class ReviewModel(
-    PortalDbContext db, EntryService entries, IAuthorizationService authorization, MarkdownRenderer markdown) : PageModel
+    PortalDbContext db,
+    EntryService entries,
+    IAuthorizationService authorization,
+    MarkdownRenderer markdown,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int ReasonMax = 2000;
 
@@ -46,9 +52,6 @@ public sealed class ReviewModel(
     public IReadOnlyList<FieldDiff>? ChangesSincePublished { get; private set; }
 
     public ReviewEvent? LastReturn { get; private set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Notice { get; set; }
 
     /// <summary>The step that failed on the last post, to show its error next to its reason field.</summary>
     public WorkflowAction? FailedAction { get; private set; }
@@ -99,7 +102,8 @@ public sealed class ReviewModel(
         var (outcome, message) = await entries.ApplyAsync(Entry, version, action, actor, reason, cancellationToken);
         if (outcome == SaveOutcome.Saved)
         {
-            return Redirect($"/entries/{id}/review?notice={action.ToString().ToLowerInvariant()}");
+            TempData.SetNotice(EntryNotices.Stepped(localizer, action, Entry));
+            return RedirectToPage("/Entries/Review", new { id });
         }
 
         // Someone else acted first (or the rules refused): show the entry as it is now, with why.

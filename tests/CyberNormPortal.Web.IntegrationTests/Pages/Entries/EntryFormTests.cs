@@ -148,7 +148,8 @@ public sealed class EntryFormTests(PortalFixture portal) : PortalTest(portal)
         var response = await contributor.GetAsync($"/entries/{id}/edit");
         var forced = await contributor.PostWithTokenAsync($"/entries/{id}/edit", [new("Input.Title", "Sneaky"), new("Command", "save")]);
 
-        Assert.Equal($"/entries/{id}/review?notice=locked", response.RedirectPath);
+        Assert.Equal($"/entries/{id}/review", response.RedirectPath);
+        Assert.Contains("This entry is being reviewed, so it cannot be edited now.", (await contributor.FollowAsync(response)).Text);
         Assert.Equal(HttpStatusCode.Redirect, forced.Status);
         Assert.Equal(1, await RevisionCountAsync(id));
     }

@@ -46,7 +46,8 @@ public sealed class EntryWorkflowTests(PortalFixture portal) : PortalTest(portal
 
         var created = await contributor.SubmitAsync("/entries/new", NewEntryFields(cycle, command: "submit"));
         var id = EntryIdFrom(created);
-        Assert.Equal($"/entries/{id}/review?notice=submitted", created.RedirectPath);
+        Assert.Equal($"/entries/{id}/review", created.RedirectPath);
+        Assert.Contains("Submitted for review. Your State's approvers have been told by e-mail.", (await contributor.FollowAsync(created)).Notice);
         Assert.Contains(await MailToAsync(approverUser.Email), m => m.Subject.Contains("For your review"));
 
         var returned = await approver.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Return, "Please name the responsible ministry."), "#action-return");
@@ -61,7 +62,7 @@ public sealed class EntryWorkflowTests(PortalFixture portal) : PortalTest(portal
             ["Input.Summary"] = "KE-CIRT/CC, under the Communications Authority, coordinates the national response.",
             ["Command"] = "submit",
         });
-        Assert.Equal($"/entries/{id}/review?notice=submitted", resubmitted.RedirectPath);
+        Assert.Equal($"/entries/{id}/review", resubmitted.RedirectPath);
 
         var approved = await approver.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Approve), "#action-approve");
         Assert.Equal(HttpStatusCode.Redirect, approved.Status);
@@ -103,7 +104,8 @@ public sealed class EntryWorkflowTests(PortalFixture portal) : PortalTest(portal
 
         var approved = await approver.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Approve), "#action-approve");
 
-        Assert.Equal($"/entries/{id}/review?notice=approve", approved.RedirectPath);
+        Assert.Equal($"/entries/{id}/review", approved.RedirectPath);
+        Assert.Equal("Approved and published.", (await approver.FollowAsync(approved)).Notice);
         Assert.Equal(EntryStatus.Published, await StatusAsync(id));
         using var visitor = Portal.NewBrowser();
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/entries/{id}")).Status);
@@ -150,7 +152,11 @@ public sealed class EntryWorkflowTests(PortalFixture portal) : PortalTest(portal
 
         var edit = await contributor.GetAsync($"/entries/{id}/edit");
         var saved = await contributor.SubmitAsync(edit, new Dictionary<string, object?> { ["Input.Title"] = "Revised title", ["Command"] = "save" });
-        Assert.True(saved.RedirectPath == $"/entries/{id}/review?notice=saved", saved.Status + saved.Text);
+        Assert.True(saved.RedirectPath == $"/entries/{id}/review", saved.Status + saved.Text);
+        var afterSave = await contributor.FollowAsync(saved);
+        Assert.Equal("Your draft is saved. Only your State's points of contact and the moderators can see it.", afterSave.Notice);
+        // Shown once: the next page has it no more.
+        Assert.Null((await contributor.GetAsync($"/entries/{id}/review")).Notice);
 
         using var visitor = Portal.NewBrowser();
         var page = await visitor.GetAsync($"/entries/{id}");
