@@ -23,6 +23,8 @@ public static class EntryNotices
             : localizer["Approved. It now waits for a moderator."],
         WorkflowAction.Return => localizer["Returned to the author with your reason."],
         WorkflowAction.Publish => localizer["Published. It now appears on the norm page, the State profile and the synthesis."],
-        WorkflowAction.Withdraw => localizer["Withdrawn. Readers no longer see it."],
+        WorkflowAction.Withdraw => entry.Status == EntryStatus.Withdrawn
+            ? localizer["Withdrawn. Readers no longer see it."]
+            : localizer["Withdrawn. Readers no longer see it; the revision in progress stays with its authors."],
     };
 }

@@ -45,8 +45,8 @@ public sealed class ReviewModel(
 
     public bool CanEdit { get; private set; }
 
-    /// <summary>The steps this user may take now; each gets its own form.</summary>
-    public IReadOnlyList<WorkflowAction> Actions { get; private set; } = [];
+    /// <summary>The steps this user may take now, as the domain answers once; each gets its own form.</summary>
+    public IReadOnlyList<WorkflowStep> Steps { get; private set; } = [];
 
     /// <summary>What the newest revision changes against the published one, while a new revision is in progress.</summary>
     public IReadOnlyList<FieldDiff>? ChangesSincePublished { get; private set; }
@@ -85,17 +85,17 @@ public sealed class ReviewModel(
             return Page();
         }
 
-        var decision = EntryWorkflow.Decide(Entry, action, actor, _context, string.IsNullOrWhiteSpace(reason) ? "?" : reason);
-        if (!decision.IsAllowed)
+        var decision = EntryWorkflow.Decide(Entry, action, actor, _context, reason);
+        if (decision.Refusal == WorkflowRefusal.ReasonRequired)
         {
-            ModelState.AddModelError(string.Empty, decision.Refusal!);
-            Response.StatusCode = StatusCodes.Status403Forbidden;
+            ModelState.AddModelError("reason", localizer[Labels.Refusal(WorkflowRefusal.ReasonRequired)]);
             return Page();
         }
 
-        if (action is WorkflowAction.Return or WorkflowAction.Withdraw && string.IsNullOrWhiteSpace(reason))
+        if (!decision.IsAllowed)
         {
-            ModelState.AddModelError("reason", "Give a reason: the author will read it.");
+            ModelState.AddModelError(string.Empty, localizer[Labels.Refusal(decision.Refusal!.Value)]);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
 
@@ -152,9 +152,7 @@ public sealed class ReviewModel(
 
         var actor = PortalActor.From(User)!;
         _context = await entries.ContextAsync(Entry.StateIso3, cancellationToken);
-        Actions = Enum.GetValues<WorkflowAction>()
-            .Where(action => EntryWorkflow.Decide(Entry, action, actor, _context, reason: "?").IsAllowed)
-            .ToList();
+        Steps = EntryWorkflow.StepsFor(Entry, actor, _context);
         return null;
     }
 }

@@ -9,7 +9,7 @@ namespace CyberNormPortal.Web.Pages.Review;
 
 /// <summary>
 /// The approvers' queue: their State's submitted entries. Moderators see those of States with a single point
-/// of contact, for which they stand in as approver.
+/// of contact, for which they stand in as approver — the workflow's own rule (<see cref="EntryWorkflow.AwaitsReviewBy"/>).
 /// </summary>
 public sealed class IndexModel(PortalDbContext db) : PageModel
 {
@@ -17,14 +17,8 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var actor = PortalActor.From(User)!;
-        var ownState = actor.Has(WorkflowRoles.Approver) ? actor.StateIso3 : null;
-        var standIn = actor.Has(WorkflowRoles.Moderator);
-        var severalContacts = db.StatesWithSeveralPointsOfContact();
         Entries = await db.Entries
-            .Where(e => e.Status == EntryStatus.Submitted
-                        && ((ownState != null && e.StateIso3 == ownState)
-                            || (standIn && e.StateIso3 != null && !severalContacts.Contains(e.StateIso3))))
+            .AwaitingReviewBy(PortalActor.From(User)!, db)
             .AsWorkingEntries(db)
             .OrderBy(e => e.UpdatedAt)
             .ToListAsync(cancellationToken);

@@ -184,6 +184,91 @@ public sealed class EntryWorkflowTests(PortalFixture portal) : PortalTest(portal
         Assert.Null((await moderator.GetAsync($"/entries/{id}/review")).Document.QuerySelector("#action-approve"));
     }
 
+    [Fact]
+    public async Task ReviewQueue_ListsExactlyTheEntriesWhoseReviewPageOffersAReviewStep()
+    {
+        var (approver, _) = await Portal.SignInAsAsync(PortalRoles.Approver, "KEN");
+        var (_, kenyan) = await Portal.SignInAsAsync(PortalRoles.Contributor, "KEN");
+        var (_, french) = await Portal.SignInAsAsync(PortalRoles.Contributor, "FRA");
+        var entries = new Dictionary<string, int>
+        {
+            ["Kenyan submitted entry"] = await Portal.CreateEntryAsync(kenyan, EntryStatus.Submitted, title: "Kenyan submitted entry"),
+            ["Kenyan draft entry"] = await Portal.CreateEntryAsync(kenyan, EntryStatus.Draft, title: "Kenyan draft entry"),
+            ["Kenyan moderated entry"] = await Portal.CreateEntryAsync(kenyan, EntryStatus.AwaitingModeration, title: "Kenyan moderated entry"),
+            ["French submitted entry"] = await Portal.CreateEntryAsync(french, EntryStatus.Submitted, title: "French submitted entry"),
+        };
+
+        var queue = (await approver.GetAsync("/review")).Text;
+
+        foreach (var (title, id) in entries)
+        {
+            var page = await approver.GetAsync($"/entries/{id}/review");
+            var offersReview = page.Document.QuerySelector("#action-return") is not null;
+            Assert.True(offersReview == queue.Contains(title, StringComparison.Ordinal), $"{title}: queue and review page disagree");
+        }
+
+        Assert.Contains("Kenyan submitted entry", queue);
+        Assert.DoesNotContain("French submitted entry", queue);
+    }
+
+    [Fact]
+    public async Task Moderator_WithdrawsAPublishedEntryWhileANewDraftIsInProgress_ReadersLoseIt_TheDraftGoesOnToPublication()
+    {
+        var (contributor, author) = await Portal.SignInAsAsync(PortalRoles.Contributor, "FRA");
+        var (approver, _) = await Portal.SignInAsAsync(PortalRoles.Approver, "FRA");
+        var (moderator, _) = await Portal.SignInAsAsync(PortalRoles.Moderator);
+        var id = await Portal.CreateEntryAsync(author, EntryStatus.Published, title: "Pangolin registry of critical operators");
+        using var visitor = Portal.NewBrowser();
+        Assert.Contains("Pangolin registry", (await visitor.GetAsync("/norms/3")).Text);
+        var edit = await contributor.GetAsync($"/entries/{id}/edit");
+        Assert.Equal(HttpStatusCode.Redirect, (await contributor.SubmitAsync(edit, new Dictionary<string, object?>
+        {
+            ["Input.Title"] = "Pangolin registry, second edition",
+            ["Command"] = "save",
+        })).Status);
+
+        var review = await moderator.GetAsync($"/entries/{id}/review");
+        Assert.Contains("The revision in progress stays with its authors", review.Text);
+        var withdrawn = await moderator.SubmitAsync(review, Step(WorkflowAction.Withdraw, "The published text names the wrong agency."), "#action-withdraw");
+
+        Assert.Equal($"/entries/{id}/review", withdrawn.RedirectPath);
+        Assert.Equal("Withdrawn. Readers no longer see it; the revision in progress stays with its authors.", (await moderator.FollowAsync(withdrawn)).Notice);
+        var stored = await Portal.WithDbAsync(db => db.Entries.Where(e => e.Id == id).Select(e => new { e.Status, e.PublishedRevisionNumber }).SingleAsync());
+        Assert.Equal((EntryStatus.Draft, (int?)null), (stored.Status, stored.PublishedRevisionNumber));
+        // Readers: gone from the entry page, the norm and State pages, search, the feed and the API.
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/entries/{id}")).Status);
+        foreach (var url in new[] { "/norms/3", "/states/fra", "/search?q=pangolin", "/feed.atom", "/api/v1/entries?state=FRA" })
+        {
+            using var response = await visitor.Client.GetAsync(url);
+            Assert.DoesNotContain("Pangolin", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.Client.GetAsync($"/api/v1/entries/{id}")).StatusCode);
+        // The authors keep their draft: still theirs to edit and to submit; the approver publishes it (France is a member).
+        var draft = await contributor.GetAsync($"/entries/{id}/edit");
+        Assert.Equal("Pangolin registry, second edition", draft.InputValue("Input.Title"));
+        Assert.Equal(HttpStatusCode.Redirect, (await contributor.SubmitAsync(draft, new Dictionary<string, object?> { ["Command"] = "submit" })).Status);
+        var approved = await approver.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Approve), "#action-approve");
+        Assert.Equal(HttpStatusCode.Redirect, approved.Status);
+        var republished = await visitor.GetAsync($"/entries/{id}");
+        Assert.Equal(HttpStatusCode.OK, republished.Status);
+        Assert.Contains("Pangolin registry, second edition", republished.Text);
+    }
+
+    [Fact]
+    public async Task Review_AReturnWithoutAReason_IsRefusedNextToTheReasonField_AndNothingChanges()
+    {
+        var (approver, _) = await Portal.SignInAsAsync(PortalRoles.Approver, "KEN");
+        var (_, author) = await Portal.SignInAsAsync(PortalRoles.Contributor, "KEN");
+        var id = await Portal.CreateEntryAsync(author, EntryStatus.Submitted);
+
+        var response = await approver.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Return, "   "), "#action-return");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("Give a reason: the author will read it.", Text.Visible(response.Document.QuerySelector("#reason-return-error")));
+        Assert.Equal(EntryStatus.Submitted, await StatusAsync(id));
+    }
+
     private Task<EntryStatus> StatusAsync(int id) => Portal.WithDbAsync(db => db.Entries.Where(e => e.Id == id).Select(e => e.Status).SingleAsync());
 
     private Task<List<(string Subject, string Body)>> MailToAsync(string email) =>
