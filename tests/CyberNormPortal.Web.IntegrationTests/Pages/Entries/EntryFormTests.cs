@@ -2,6 +2,7 @@ using System.Net;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.IntegrationTests.Infrastructure;
+using CyberNormPortal.Web.Pages.Entries;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.IntegrationTests.Pages.Entries;
@@ -33,6 +34,30 @@ public sealed class EntryFormTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal("Choose who may read the entry (its TLP label).", response.FieldError("Input.Visibility"));
         Assert.Equal("true", response.Document.QuerySelector("#Input_Title")?.GetAttribute("aria-invalid"));
         Assert.Equal(0, await Portal.WithDbAsync(db => db.Entries.CountAsync(e => e.StateIso3 == "KEN")));
+    }
+
+    [Fact]
+    public async Task New_SeveralProblems_TheSummaryListsThemInTheOrderOfTheFieldsOnThePage()
+    {
+        await Portal.OpenCycleAsync();
+        var (contributor, _) = await Portal.SignInAsAsync(PortalRoles.Contributor, "KEN");
+
+        // Radio buttons and checkboxes left unchosen are not posted at all, so their errors are the last to reach
+        // the model state; the title is posted too long, so its error comes from a later rule than "required" ones.
+        var response = await contributor.SubmitAsync("/entries/new", new Dictionary<string, object?>
+        {
+            ["Input.CycleId"] = "",
+            ["Input.Title"] = new string('t', EntryFormInput.TitleMax + 1),
+            ["Input.References[0].Url"] = "not a web address",
+            ["Command"] = "save",
+        });
+
+        var summary = response.ErrorSummary;
+        Assert.True(summary.Count >= 8, string.Join("\n", summary));
+        Assert.All(summary, item => Assert.True(item.FieldPosition >= 0, $"'{item.Message}' links to no field"));
+        Assert.Equal(summary.Select(i => i.FieldPosition).Order(), summary.Select(i => i.FieldPosition));
+        Assert.Equal("Choose the norm this entry is about.", summary[0].Message);
+        Assert.Equal("Choose what kind of entry this is.", summary[2].Message);
     }
 
     [Fact]
