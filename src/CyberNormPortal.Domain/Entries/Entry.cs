@@ -145,7 +145,7 @@ public sealed class Entry
         var decision = EntryWorkflow.Decide(this, action, actor, context, reason);
         if (!decision.IsAllowed)
         {
-            throw new DomainException(decision.Refusal!);
+            throw new DomainException(decision.Why!);
         }
 
         var from = Status;
@@ -158,9 +158,13 @@ public sealed class Entry
             Kind = latest.Kind;
             Visibility = latest.Visibility;
         }
-        else if (Status == EntryStatus.Withdrawn)
+        else if (action == WorkflowAction.Withdraw)
         {
+            // Readers lose the published revision; a new revision in progress keeps its status and stays the
+            // working copy, so what readers would see next is its kind and label.
             PublishedRevisionNumber = null;
+            Kind = latest.Kind;
+            Visibility = latest.Visibility;
         }
 
         var reviewEvent = new ReviewEvent(action, from, Status, latest.Number, actor, reason?.Trim(), now);

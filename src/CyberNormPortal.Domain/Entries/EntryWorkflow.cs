@@ -1,109 +1,176 @@
+using System.Linq.Expressions;
+
 namespace CyberNormPortal.Domain.Entries;
 
-/// <summary>The outcome of asking whether a step is allowed: the status it leads to, or why not.</summary>
-public sealed record WorkflowDecision(bool IsAllowed, EntryStatus? To, string? Refusal)
+/// <summary>Why a step is refused: a code, which pages turn into text in the reader's language.</summary>
+public enum WorkflowRefusal
 {
-    public static WorkflowDecision Allow(EntryStatus to) => new(true, to, null);
+    /// <summary>The step does not exist for an entry in this status.</summary>
+    NotInThisStatus,
 
-    public static WorkflowDecision Refuse(string why) => new(false, null, why);
+    /// <summary>Only a point of contact of the entry's own State may take it.</summary>
+    NotAPointOfContact,
+
+    /// <summary>Only an approver of the entry's State (or a moderator standing in) may review it.</summary>
+    NotAReviewer,
+
+    /// <summary>The reviewer edited this revision last.</summary>
+    FourEyes,
+
+    /// <summary>Only a moderator may take it.</summary>
+    NotAModerator,
+
+    /// <summary>Nothing of the entry is published, so there is nothing to withdraw.</summary>
+    NothingPublished,
+
+    /// <summary>The step needs a reason and none was given.</summary>
+    ReasonRequired,
 }
+
+/// <summary>The outcome of asking whether a step is allowed: the status it leads to, or why not.</summary>
+public sealed record WorkflowDecision(bool IsAllowed, EntryStatus? To, WorkflowRefusal? Refusal, string? Why)
+{
+    public static WorkflowDecision Allow(EntryStatus to) => new(true, to, null, null);
+
+    public static WorkflowDecision Refuse(WorkflowRefusal refusal, string why) => new(false, null, refusal, why);
+}
+
+/// <summary>A step the actor may take now, with where it leads and what it needs.</summary>
+public sealed record WorkflowStep(WorkflowAction Action, EntryStatus To, bool NeedsReason);
 
 /// <summary>
 /// The life of an entry as one table of (status, action) → rule. Nothing else decides a transition:
-/// pages ask <see cref="Decide"/> what is allowed, and <see cref="Entry"/> applies it.
+/// pages ask <see cref="StepsFor"/> and <see cref="Decide"/> what is allowed, and <see cref="Entry"/> applies it.
 /// <code>
 /// Draft ─submit→ Submitted ─approve→ Published (member State) | AwaitingModeration (partner State)
 /// (a group's joint entry: its coordinators submit, another coordinator or a moderator approves; it publishes at
 /// once when every State of the group is an initiative member, else it waits for moderation)
 /// Submitted ─return→ Draft        AwaitingModeration ─publish→ Published | ─return→ Draft
 /// Published ─withdraw→ Withdrawn
+/// Draft | Submitted | AwaitingModeration, with a published revision ─withdraw→ the same status, nothing published
 /// </code>
+/// The status is the working copy's; a published revision can stand behind a new draft. Withdrawing takes the
+/// published revision away and leaves a draft in progress where it is (docs/decisions/0011-withdrawal-keeps-the-draft.md).
 /// </summary>
 public static class EntryWorkflow
 {
-    private delegate WorkflowDecision Rule(Entry entry, WorkflowActor actor, WorkflowContext context, string? reason);
+    private delegate WorkflowDecision Rule(Entry entry, WorkflowActor actor, WorkflowContext context);
 
-    private static readonly Dictionary<(EntryStatus, WorkflowAction), Rule> Transitions = new()
+    /// <summary>One row of the table: who may take the step, and whether it needs a reason.</summary>
+    private sealed record Transition(Rule Rule, bool NeedsReason = false);
+
+    private static readonly Dictionary<(EntryStatus, WorkflowAction), Transition> Transitions = new()
     {
-        [(EntryStatus.Draft, WorkflowAction.Submit)] = Submit,
-        [(EntryStatus.Submitted, WorkflowAction.Approve)] = Approve,
-        [(EntryStatus.Submitted, WorkflowAction.Return)] = ReturnFromReview,
-        [(EntryStatus.AwaitingModeration, WorkflowAction.Publish)] = Publish,
-        [(EntryStatus.AwaitingModeration, WorkflowAction.Return)] = ReturnFromModeration,
-        [(EntryStatus.Published, WorkflowAction.Withdraw)] = Withdraw,
+        [(EntryStatus.Draft, WorkflowAction.Submit)] = new(Submit),
+        [(EntryStatus.Submitted, WorkflowAction.Approve)] = new(Approve),
+        [(EntryStatus.Submitted, WorkflowAction.Return)] = new(ReturnFromReview, NeedsReason: true),
+        [(EntryStatus.AwaitingModeration, WorkflowAction.Publish)] = new(Publish),
+        [(EntryStatus.AwaitingModeration, WorkflowAction.Return)] = new(ReturnFromModeration, NeedsReason: true),
+        [(EntryStatus.Published, WorkflowAction.Withdraw)] = new(Withdraw, NeedsReason: true),
+        [(EntryStatus.Draft, WorkflowAction.Withdraw)] = new(WithdrawBehindNewRevision, NeedsReason: true),
+        [(EntryStatus.Submitted, WorkflowAction.Withdraw)] = new(WithdrawBehindNewRevision, NeedsReason: true),
+        [(EntryStatus.AwaitingModeration, WorkflowAction.Withdraw)] = new(WithdrawBehindNewRevision, NeedsReason: true),
     };
 
-    public static WorkflowDecision Decide(
-        Entry entry, WorkflowAction action, WorkflowActor actor, WorkflowContext context, string? reason = null) =>
-        Transitions.TryGetValue((entry.Status, action), out var rule)
-            ? rule(entry, actor, context, reason)
-            : WorkflowDecision.Refuse($"An entry that is {Describe(entry.Status)} cannot be {Past(action)}.");
+    /// <summary>
+    /// Whether an entry waits for this actor's review: submitted, and the actor is an approver of its State, or a
+    /// moderator standing in where the State has a single point of contact; for a group's joint entry, a coordinator
+    /// of the group or a moderator. An expression, so that the review queue's database query filters with the very
+    /// rule the workflow decides with (Entries/WorkingEntryQueries.cs). Four eyes is Approve's own check.
+    /// </summary>
+    public static readonly Expression<Func<Entry, WorkflowActor, bool, bool>> AwaitsReviewBy =
+        (entry, actor, stateHasSinglePointOfContact) =>
+            entry.Status == EntryStatus.Submitted
+            && (entry.GroupId != null
+                ? (actor.Has(WorkflowRoles.GroupCoordinator) && actor.GroupId == entry.GroupId) || actor.Has(WorkflowRoles.Moderator)
+                : entry.StateIso3 != null
+                    && ((actor.Has(WorkflowRoles.Approver) && actor.StateIso3 == entry.StateIso3)
+                        || (actor.Has(WorkflowRoles.Moderator) && stateHasSinglePointOfContact)));
 
-    private static WorkflowDecision Submit(Entry entry, WorkflowActor actor, WorkflowContext context, string? reason) =>
+    private static readonly Func<Entry, WorkflowActor, bool, bool> AwaitsReviewByCompiled = AwaitsReviewBy.Compile();
+
+    /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/> now, given <paramref name="reason"/>.</summary>
+    public static WorkflowDecision Decide(
+        Entry entry, WorkflowAction action, WorkflowActor actor, WorkflowContext context, string? reason = null)
+    {
+        if (!Transitions.TryGetValue((entry.Status, action), out var transition))
+        {
+            return WorkflowDecision.Refuse(WorkflowRefusal.NotInThisStatus, $"An entry that is {Describe(entry.Status)} cannot be {Past(action)}.");
+        }
+
+        var decision = transition.Rule(entry, actor, context);
+        return decision.IsAllowed && transition.NeedsReason && string.IsNullOrWhiteSpace(reason)
+            ? WorkflowDecision.Refuse(WorkflowRefusal.ReasonRequired, "Give a reason: the author will read it.")
+            : decision;
+    }
+
+    /// <summary>Every step <paramref name="actor"/> may take on the entry now, each with what it needs.</summary>
+    public static IReadOnlyList<WorkflowStep> StepsFor(Entry entry, WorkflowActor actor, WorkflowContext context) =>
+        Enum.GetValues<WorkflowAction>()
+            .Select(action => (Action: action, Found: Transitions.TryGetValue((entry.Status, action), out var transition), Transition: transition))
+            .Where(row => row.Found)
+            .Select(row => (row.Action, row.Transition!.NeedsReason, Decision: row.Transition.Rule(entry, actor, context)))
+            .Where(row => row.Decision.IsAllowed)
+            .Select(row => new WorkflowStep(row.Action, row.Decision.To!.Value, row.NeedsReason))
+            .ToList();
+
+    private static WorkflowDecision Submit(Entry entry, WorkflowActor actor, WorkflowContext context) =>
         actor.SpeaksFor(entry.StateIso3, entry.GroupId)
             ? WorkflowDecision.Allow(EntryStatus.Submitted)
-            : WorkflowDecision.Refuse(entry.GroupId is null
+            : WorkflowDecision.Refuse(WorkflowRefusal.NotAPointOfContact, entry.GroupId is null
                 ? "Only a point of contact of the entry's own State can submit it."
                 : "Only a coordinator of the group can submit its joint entry.");
 
-    private static WorkflowDecision Approve(Entry entry, WorkflowActor actor, WorkflowContext context, string? reason)
+    private static WorkflowDecision Approve(Entry entry, WorkflowActor actor, WorkflowContext context)
     {
         if (MayReview(entry, actor, context) is { } refusal)
         {
-            return WorkflowDecision.Refuse(refusal);
+            return refusal;
         }
 
         if (entry.LatestRevision?.SavedByUserId == actor.UserId)
         {
-            return WorkflowDecision.Refuse("You edited this revision last: another person must approve it (four eyes).");
+            return WorkflowDecision.Refuse(WorkflowRefusal.FourEyes, "You edited this revision last: another person must approve it (four eyes).");
         }
 
         return WorkflowDecision.Allow(context.StateIsInitiativeMember ? EntryStatus.Published : EntryStatus.AwaitingModeration);
     }
 
-    private static WorkflowDecision ReturnFromReview(Entry entry, WorkflowActor actor, WorkflowContext context, string? reason) =>
-        MayReview(entry, actor, context) is { } refusal ? WorkflowDecision.Refuse(refusal)
-        : RequireReason(reason, EntryStatus.Draft);
+    private static WorkflowDecision ReturnFromReview(Entry entry, WorkflowActor actor, WorkflowContext context) =>
+        MayReview(entry, actor, context) ?? WorkflowDecision.Allow(EntryStatus.Draft);
 
-    private static WorkflowDecision Publish(Entry entry, WorkflowActor actor, WorkflowContext context, string? reason) =>
+    private static WorkflowDecision Publish(Entry entry, WorkflowActor actor, WorkflowContext context) =>
         actor.Has(WorkflowRoles.Moderator)
             ? WorkflowDecision.Allow(EntryStatus.Published)
-            : WorkflowDecision.Refuse("Only a moderator can publish a partner State's entry.");
+            : WorkflowDecision.Refuse(WorkflowRefusal.NotAModerator, "Only a moderator can publish a partner State's entry.");
 
-    private static WorkflowDecision ReturnFromModeration(Entry entry, WorkflowActor actor, WorkflowContext context, string? reason) =>
+    private static WorkflowDecision ReturnFromModeration(Entry entry, WorkflowActor actor, WorkflowContext context) =>
         actor.Has(WorkflowRoles.Moderator)
-            ? RequireReason(reason, EntryStatus.Draft)
-            : WorkflowDecision.Refuse("Only a moderator can return an entry awaiting moderation.");
+            ? WorkflowDecision.Allow(EntryStatus.Draft)
+            : WorkflowDecision.Refuse(WorkflowRefusal.NotAModerator, "Only a moderator can return an entry awaiting moderation.");
 
-    private static WorkflowDecision Withdraw(Entry entry, WorkflowActor actor, WorkflowContext context, string? reason) =>
+    private static WorkflowDecision Withdraw(Entry entry, WorkflowActor actor, WorkflowContext context) =>
         actor.Has(WorkflowRoles.Moderator)
-            ? RequireReason(reason, EntryStatus.Withdrawn)
-            : WorkflowDecision.Refuse("Only a moderator can withdraw a published entry.");
+            ? WorkflowDecision.Allow(EntryStatus.Withdrawn)
+            : WorkflowDecision.Refuse(WorkflowRefusal.NotAModerator, "Only a moderator can withdraw a published entry.");
 
     /// <summary>
-    /// An approver of the entry's State reviews; a moderator may stand in where the State has one point of contact.
-    /// A joint entry is reviewed by a coordinator of its group or by a moderator (four eyes still apply to approval).
+    /// The published revision is withdrawn while a new one is drafted or reviewed: readers lose the published text,
+    /// the new revision keeps its status and can still be submitted, approved and published.
     /// </summary>
-    private static string? MayReview(Entry entry, WorkflowActor actor, WorkflowContext context)
-    {
-        if (entry.GroupId is not null)
-        {
-            return actor.Coordinates(entry.GroupId) || actor.Has(WorkflowRoles.Moderator)
-                ? null
-                : "Only a coordinator of the group (or a moderator) can review its joint entry.";
-        }
+    private static WorkflowDecision WithdrawBehindNewRevision(Entry entry, WorkflowActor actor, WorkflowContext context) =>
+        !entry.IsPublic ? WorkflowDecision.Refuse(WorkflowRefusal.NothingPublished, "Nothing of this entry is published, so there is nothing to withdraw.")
+        : actor.Has(WorkflowRoles.Moderator) ? WorkflowDecision.Allow(entry.Status)
+        : WorkflowDecision.Refuse(WorkflowRefusal.NotAModerator, "Only a moderator can withdraw a published entry.");
 
-        var ownApprover = actor.Has(WorkflowRoles.Approver) && entry.StateIso3 is not null && actor.StateIso3 == entry.StateIso3;
-        var standIn = actor.Has(WorkflowRoles.Moderator) && context.StateHasSinglePointOfContact;
-        return ownApprover || standIn
+    private static WorkflowDecision? MayReview(Entry entry, WorkflowActor actor, WorkflowContext context) =>
+        AwaitsReviewByCompiled(entry, actor, context.StateHasSinglePointOfContact)
             ? null
-            : "Only an approver of the entry's own State can review it (or a moderator, where the State has a single point of contact).";
-    }
-
-    private static WorkflowDecision RequireReason(string? reason, EntryStatus to) =>
-        string.IsNullOrWhiteSpace(reason)
-            ? WorkflowDecision.Refuse("Give a reason: the author will read it.")
-            : WorkflowDecision.Allow(to);
+            : WorkflowDecision.Refuse(
+                WorkflowRefusal.NotAReviewer,
+                entry.GroupId is null
+                    ? "Only an approver of the entry's own State can review it (or a moderator, where the State has a single point of contact)."
+                    : "Only a coordinator of the group (or a moderator) can review its joint entry.");
 
     private static string Describe(EntryStatus status) => status switch
     {

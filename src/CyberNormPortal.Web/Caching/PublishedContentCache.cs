@@ -1,5 +1,6 @@
 using System.Globalization;
 using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Pages.Shared;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,8 @@ public sealed class PublishedContentCacheOptions
 /// publication, withdrawal or change to States, groups, cycles, norms or lead statements; the version is read
 /// (one indexed row) for every request and is part of the cache key. So an instance never serves a page older
 /// than the last committed publication, whichever instance published it, and nothing is held only in one process.
-/// Signed-in readers are never served from or stored in the cache: their pages differ (TLP, their name, a form).
+/// Signed-in readers are never served from or stored in the cache: their pages differ (TLP, their name, a form);
+/// nor is a reader whose request may carry a notice meant for them alone (Pages/Shared/Notices.cs).
 /// </summary>
 public sealed class PublishedContentCachePolicy : IOutputCachePolicy
 {
@@ -39,7 +41,9 @@ public sealed class PublishedContentCachePolicy : IOutputCachePolicy
         var cacheable = options.Enabled
             && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
             && http.User.Identity?.IsAuthenticated != true
-            && !http.Request.Headers.Authorization.Any();
+            && !http.Request.Headers.Authorization.Any()
+            // A request that may carry a notice for this user ("You are signed out.") gets a page of its own.
+            && !Notices.MayBePending(http);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;

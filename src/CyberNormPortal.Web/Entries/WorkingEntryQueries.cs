@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
@@ -76,6 +77,26 @@ public static class WorkingEntryQueries
     }
 
     /// <summary>
+    /// The entries that wait for <paramref name="actor"/>'s review, by <see cref="EntryWorkflow.AwaitsReviewBy"/>:
+    /// the workflow's own rule, translated to SQL, with "the State has a single point of contact" read as the
+    /// State not being among <see cref="StatesWithSeveralPointsOfContact"/> (as <see cref="EntryService.ContextAsync"/> does).
+    /// </summary>
+    public static IQueryable<Entry> AwaitingReviewBy(this IQueryable<Entry> entries, WorkflowActor actor, PortalDbContext db)
+    {
+        var severalContacts = db.StatesWithSeveralPointsOfContact();
+        Expression<Func<Entry, bool>> singleContact = e => !severalContacts.Contains(e.StateIso3!);
+        var rule = EntryWorkflow.AwaitsReviewBy;
+        var entry = singleContact.Parameters[0];
+        var body = new Substitution(new Dictionary<ParameterExpression, Expression>
+        {
+            [rule.Parameters[0]] = entry,
+            [rule.Parameters[1]] = Expression.Constant(actor),
+            [rule.Parameters[2]] = singleContact.Body,
+        }).Visit(rule.Body);
+        return entries.Where(Expression.Lambda<Func<Entry, bool>>(body, entry));
+    }
+
+    /// <summary>
     /// States with more than one active point of contact: a moderator may stand in as approver only for the others.
     /// </summary>
     public static IQueryable<string> StatesWithSeveralPointsOfContact(this PortalDbContext db)
@@ -87,5 +108,12 @@ public static class WorkingEntryQueries
                group u by u.StateIso3 into byState
                where byState.Count() > 1
                select byState.Key!;
+    }
+
+    /// <summary>Replaces a lambda's parameters by the expressions given for them.</summary>
+    private sealed class Substitution(IReadOnlyDictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            replacements.TryGetValue(node, out var replacement) ? replacement : node;
     }
 }

@@ -128,6 +128,8 @@ public static class WebHostingExtensions
             options.SupportedUICultures = [english];
         });
         app.UseRouting();
+        // A method a page does not serve is 405 with Allow, before rate limits, sign-in and antiforgery (Hosting/PageMethods.cs).
+        app.UsePageMethods();
         // 429 on sign-in, reset and invitation POSTs, search and the API, per client address (RateLimitingHostingExtensions).
         app.UseRateLimiter();
         // Only endpoints that ask for a policy get CORS headers: the public API (Api/PortalApi.cs).
@@ -138,8 +140,11 @@ public static class WebHostingExtensions
         app.UseOutputCache();
 
         // Liveness: the process answers. Readiness: PostgreSQL answers and the schema is current.
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        // GET and HEAD only: routing answers any other method with 405 and Allow.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapSynthesisExports();
         app.MapRazorPages();
 

@@ -38,6 +38,40 @@ public sealed class EntryWorkflowTests
     ];
 
     /// <summary>
+    /// The steps allowed while a new revision of a published entry is in progress (the status is the new revision's):
+    /// the same as for a first revision, and a moderator may withdraw the published one at every stage.
+    /// </summary>
+    private static readonly HashSet<(EntryStatus, WorkflowAction, Actor)> AllowedStepsBehindAPublishedRevision =
+    [
+        (EntryStatus.Draft, WorkflowAction.Submit, Actor.AuthoringContributor),
+        (EntryStatus.Draft, WorkflowAction.Submit, Actor.ApproverOfTheState),
+        (EntryStatus.Draft, WorkflowAction.Withdraw, Actor.Moderator),
+        (EntryStatus.Submitted, WorkflowAction.Approve, Actor.ApproverOfTheState),
+        (EntryStatus.Submitted, WorkflowAction.Return, Actor.ApproverOfTheState),
+        (EntryStatus.Submitted, WorkflowAction.Withdraw, Actor.Moderator),
+        (EntryStatus.AwaitingModeration, WorkflowAction.Publish, Actor.Moderator),
+        (EntryStatus.AwaitingModeration, WorkflowAction.Return, Actor.Moderator),
+        (EntryStatus.AwaitingModeration, WorkflowAction.Withdraw, Actor.Moderator),
+    ];
+
+    public static TheoryData<EntryStatus, WorkflowAction, Actor> EveryCombinationBehindAPublishedRevision()
+    {
+        var data = new TheoryData<EntryStatus, WorkflowAction, Actor>();
+        foreach (var status in new[] { EntryStatus.Draft, EntryStatus.Submitted, EntryStatus.AwaitingModeration })
+        {
+            foreach (var action in Enum.GetValues<WorkflowAction>())
+            {
+                foreach (var actor in Enum.GetValues<Actor>())
+                {
+                    data.Add(status, action, actor);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
     /// The same for a joint entry of a group (the G7): its coordinators draft and submit it; another coordinator or a
     /// moderator approves (never the coordinator who saved the revision); the rest is the moderators', as for a State.
     /// </summary>
@@ -95,6 +129,129 @@ public sealed class EntryWorkflowTests
             Assert.False(string.IsNullOrWhiteSpace(error.Message));
             Assert.Equal(status, entry.Status);
             Assert.Equal(eventsBefore, entry.ReviewEvents.Count);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCombinationBehindAPublishedRevision))]
+    public void StepBehindAPublishedRevision_IsAllowedExactlyWhenTheRulesSaySo_AndARefusalChangesNothing(
+        EntryStatus status, WorkflowAction action, Actor actor)
+    {
+        var entry = EntryWithNewRevisionIn(status);
+        var allowed = AllowedStepsBehindAPublishedRevision.Contains((status, action, actor));
+
+        var decision = EntryWorkflow.Decide(entry, action, As(actor), Partner, "Please cite the law.");
+
+        Assert.Equal(allowed, decision.IsAllowed);
+        if (allowed)
+        {
+            entry.Apply(action, As(actor), Partner, Now, "Please cite the law.");
+            Assert.Equal(decision.To, entry.Status);
+        }
+        else
+        {
+            Assert.Throws<DomainException>(() => entry.Apply(action, As(actor), Partner, Now, "Please cite the law."));
+            Assert.Equal(status, entry.Status);
+            Assert.Equal(1, entry.PublishedRevisionNumber);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCombination))]
+    public void StepsFor_ListsExactlyTheStepsDecideAllows_AndWhichNeedAReason(EntryStatus status, WorkflowAction action, Actor actor)
+    {
+        foreach (var entry in status is EntryStatus.Published or EntryStatus.Withdrawn ? [EntryIn(status)] : new[] { EntryIn(status), EntryWithNewRevisionIn(status) })
+        {
+            var step = EntryWorkflow.StepsFor(entry, As(actor), Partner).SingleOrDefault(s => s.Action == action);
+            var withReason = EntryWorkflow.Decide(entry, action, As(actor), Partner, "Please cite the law.");
+            var withoutReason = EntryWorkflow.Decide(entry, action, As(actor), Partner);
+
+            Assert.Equal(withReason.IsAllowed, step is not null);
+            if (step is not null)
+            {
+                Assert.Equal(withReason.To, step.To);
+                Assert.Equal(!withoutReason.IsAllowed, step.NeedsReason);
+                Assert.Equal(step.NeedsReason ? WorkflowRefusal.ReasonRequired : null, withoutReason.Refusal);
+            }
+            else
+            {
+                Assert.NotNull(withReason.Refusal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Refusals_SayWhyAsACode()
+    {
+        var draft = EntryIn(EntryStatus.Draft);
+        var submittedByApprover = Entry.CreateDraft(3, 1, "KEN", Content("v1"), As(Actor.ApproverOfTheState), Now);
+        submittedByApprover.Apply(WorkflowAction.Submit, As(Actor.ApproverOfTheState), Partner, Now);
+
+        Assert.Equal(WorkflowRefusal.NotInThisStatus, EntryWorkflow.Decide(draft, WorkflowAction.Publish, As(Actor.Moderator), Partner).Refusal);
+        Assert.Equal(WorkflowRefusal.NotAPointOfContact, EntryWorkflow.Decide(draft, WorkflowAction.Submit, As(Actor.ContributorOfAnotherState), Partner).Refusal);
+        Assert.Equal(WorkflowRefusal.NothingPublished, EntryWorkflow.Decide(draft, WorkflowAction.Withdraw, As(Actor.Moderator), Partner, "Why").Refusal);
+        Assert.Equal(WorkflowRefusal.NotAReviewer, EntryWorkflow.Decide(EntryIn(EntryStatus.Submitted), WorkflowAction.Approve, As(Actor.ApproverOfAnotherState), Partner).Refusal);
+        Assert.Equal(WorkflowRefusal.FourEyes, EntryWorkflow.Decide(submittedByApprover, WorkflowAction.Approve, As(Actor.ApproverOfTheState), Partner).Refusal);
+        Assert.Equal(WorkflowRefusal.NotAModerator, EntryWorkflow.Decide(EntryIn(EntryStatus.Published), WorkflowAction.Withdraw, As(Actor.ApproverOfTheState), Partner, "Why").Refusal);
+        Assert.Equal(WorkflowRefusal.ReasonRequired, EntryWorkflow.Decide(EntryIn(EntryStatus.Published), WorkflowAction.Withdraw, As(Actor.Moderator), Partner, " ").Refusal);
+    }
+
+    [Fact]
+    public void Withdraw_WhileANewRevisionIsInProgress_TakesThePublishedRevisionAway_AndTheDraftGoesOnToPublication()
+    {
+        var entry = EntryIn(EntryStatus.Published);
+        entry.Edit(Content("v2", TlpLabel.Green), As(Actor.AuthoringContributor), Now);
+
+        entry.Apply(WorkflowAction.Withdraw, As(Actor.Moderator), Partner, Now, "The published text names the wrong agency.");
+
+        Assert.Equal(EntryStatus.Draft, entry.Status);
+        Assert.False(entry.IsPublic);
+        Assert.Null(entry.PublishedRevisionNumber);
+        Assert.Equal(TlpLabel.Green, entry.Visibility);
+        Assert.Equal(2, entry.Revisions.Count);
+        var withdrawal = entry.ReviewEvents.Last();
+        Assert.Equal((WorkflowAction.Withdraw, EntryStatus.Draft, EntryStatus.Draft, 2, "The published text names the wrong agency."),
+            (withdrawal.Action, withdrawal.FromStatus, withdrawal.ToStatus, withdrawal.RevisionNumber, withdrawal.Reason));
+        Assert.False(EntryWorkflow.Decide(entry, WorkflowAction.Withdraw, As(Actor.Moderator), Partner, "Again").IsAllowed);
+
+        // The draft is still the authors' to edit and to take through review again.
+        entry.Edit(Content("v3", TlpLabel.Clear), As(Actor.AuthoringContributor), Now);
+        entry.Apply(WorkflowAction.Submit, As(Actor.AuthoringContributor), Partner, Now);
+        entry.Apply(WorkflowAction.Approve, As(Actor.ApproverOfTheState), Partner, Now);
+        entry.Apply(WorkflowAction.Publish, As(Actor.Moderator), Partner, Now);
+        Assert.Equal(3, entry.PublishedRevisionNumber);
+        Assert.Equal(TlpLabel.Clear, entry.Visibility);
+    }
+
+    [Theory]
+    [InlineData(EntryStatus.Submitted)]
+    [InlineData(EntryStatus.AwaitingModeration)]
+    public void Withdraw_WhileANewRevisionIsInReview_LeavesItInReview(EntryStatus status)
+    {
+        var entry = EntryWithNewRevisionIn(status);
+
+        entry.Apply(WorkflowAction.Withdraw, As(Actor.Moderator), Partner, Now, "Superseded.");
+
+        Assert.Equal(status, entry.Status);
+        Assert.False(entry.IsPublic);
+    }
+
+    [Fact]
+    public void AwaitsReviewBy_IsTheRuleApproveAndReturnUse()
+    {
+        var rule = EntryWorkflow.AwaitsReviewBy.Compile();
+        var single = Partner with { StateHasSinglePointOfContact = true };
+        foreach (var status in Enum.GetValues<EntryStatus>())
+        {
+            foreach (var actor in Enum.GetValues<Actor>())
+            {
+                foreach (var context in new[] { Partner, single })
+                {
+                    var entry = EntryIn(status);
+                    var mayReturn = EntryWorkflow.Decide(entry, WorkflowAction.Return, As(actor), context, "Why").IsAllowed;
+                    Assert.Equal(status == EntryStatus.Submitted && mayReturn, rule(entry, As(actor), context.StateHasSinglePointOfContact));
+                }
+            }
         }
     }
 
@@ -378,6 +535,25 @@ public sealed class EntryWorkflowTests
         EntryStatus.Published => 3,
         EntryStatus.Withdrawn => 4,
     };
+
+    /// <summary>A published Kenyan entry whose new revision 2 is brought to <paramref name="status"/> through the workflow.</summary>
+    private static Entry EntryWithNewRevisionIn(EntryStatus status)
+    {
+        var entry = EntryIn(EntryStatus.Published);
+        entry.Edit(Content("v2"), As(Actor.AuthoringContributor), Now);
+        if (status is EntryStatus.Submitted or EntryStatus.AwaitingModeration)
+        {
+            entry.Apply(WorkflowAction.Submit, As(Actor.AuthoringContributor), Partner, Now);
+        }
+
+        if (status == EntryStatus.AwaitingModeration)
+        {
+            entry.Apply(WorkflowAction.Approve, As(Actor.ApproverOfTheState), Partner, Now);
+        }
+
+        Assert.Equal((status, 1), (entry.Status, entry.PublishedRevisionNumber));
+        return entry;
+    }
 
     /// <summary>A Kenyan (partner State) entry brought to <paramref name="status"/> through the workflow itself.</summary>
     private static Entry EntryIn(EntryStatus status)

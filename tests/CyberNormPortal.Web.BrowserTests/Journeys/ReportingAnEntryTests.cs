@@ -74,7 +74,7 @@ public sealed partial class ReportingAnEntryTests(BrowserFixture browser)
 
         // The approver approves; Kenya is a partner State, so it goes to moderation.
         review = await OpenFromQueueAsync(approver, "/review");
-        await review.TakeStepAsync("Approve", "approve");
+        await review.TakeStepAsync("Approve", "Approved. It now waits for a moderator.");
         Assert.Equal("Awaiting moderation", await review.Status.InnerTextAsync());
 
         // A moderator publishes it.
@@ -82,7 +82,7 @@ public sealed partial class ReportingAnEntryTests(BrowserFixture browser)
         await (await SignInPage.OpenAsync(moderator)).SignInAsync(moderatorAccount.Email, moderatorAccount.Password, moderatorAccount.CurrentCode);
         var moderation = await OpenFromQueueAsync(moderator, "/moderation");
         await moderator.AssertNoAxeViolationsAsync();
-        await moderation.TakeStepAsync("Publish", "publish");
+        await moderation.TakeStepAsync("Publish", "Published.");
         Assert.Equal("Published", await moderation.Status.InnerTextAsync());
 
         // A visitor reads it on the norm page and in the synthesis.

@@ -90,7 +90,7 @@ public sealed class EntryFormPage(IPage page) : PortalPage(page)
     public async Task<EntryReviewPage> SaveAndSubmitAsync()
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save and submit for review" }).ClickAsync();
-        await Page.WaitForURLAsync("**/review?notice=submitted");
+        await Page.Locator(".notice--success", new() { HasTextString = "Submitted for review." }).WaitForAsync();
         return new EntryReviewPage(Page);
     }
 }
@@ -106,13 +106,14 @@ public sealed class EntryReviewPage(IPage page) : PortalPage(page)
     {
         await Page.GetByLabel("Reason (the author reads it)").FillAsync(reason);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Return with this reason" }).ClickAsync();
-        await Page.WaitForURLAsync("**notice=return");
+        await Notice.Filter(new() { HasTextString = "Returned to the author" }).WaitForAsync();
     }
 
+    /// <summary>Clicks the step's button and waits for the notice that says it was taken.</summary>
     public async Task TakeStepAsync(string button, string notice)
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync($"**notice={notice}");
+        await Notice.Filter(new() { HasTextString = notice }).WaitForAsync();
     }
 
     public async Task<EntryFormPage> EditAsync()

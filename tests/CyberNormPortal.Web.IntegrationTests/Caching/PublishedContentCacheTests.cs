@@ -69,4 +69,29 @@ public sealed class PublishedContentCacheTests(PortalFixture fixture) : PortalTe
         Assert.Contains("Amber narwhal arrangement", again.Text);
         Assert.Contains("Sign out", again.Text);
     }
+
+    [Theory]
+    [InlineData("/search?q=walrus")]
+    [InlineData("/coverage?group=g7")]
+    [InlineData("/synthesis?group=g7")]
+    public async Task APageShowingAVisitorsNotice_IsNeverStored_SoNoOtherVisitorSeesIt(string url)
+    {
+        // Signing out leaves a notice for the next page the (now anonymous) visitor opens: here, a cached kind of page.
+        // A publication first, so that nothing an earlier test cached is current.
+        await Portal.PublishAsync("ISL", title: "Walrus census");
+        var (leaving, _) = await Portal.SignInAsAsync(PortalRoles.Analyst);
+        var signedOut = await leaving.SubmitAsync("/account/sign-out");
+        Assert.Equal("/", signedOut.RedirectPath);
+
+        var withNotice = await leaving.GetAsync(url);
+        using var other = Portal.CreateClient();
+        using var first = await other.GetAsync(url);
+        using var second = await other.GetAsync(url);
+
+        Assert.Contains("You are signed out.", Text.Visible(withNotice.Document.QuerySelector(".notice")));
+        Assert.DoesNotContain("You are signed out.", await first.Content.ReadAsStringAsync());
+        Assert.False(first.Headers.Age.HasValue, "the page with the notice was stored in the cache");
+        Assert.True(second.Headers.Age.HasValue, "the other visitor's own page should be cached as usual");
+        Assert.DoesNotContain("You are signed out.", (await leaving.GetAsync(url)).Text);
+    }
 }

@@ -49,6 +49,30 @@ public sealed class PublishedEntriesReadTableTests(PortalFixture fixture) : Port
     }
 
     [Fact]
+    public async Task WithdrawingWhileANewRevisionIsInProgress_TakesTheEntryOutOfTheReadTable()
+    {
+        var id = await Portal.WithDbAsync(async db =>
+        {
+            var cycle = await db.Cycles.Select(c => c.Id).FirstAsync();
+            var entry = Entry.CreateDraft(10, cycle, "FRA", Content("Echidna disclosure policy"), Contributor, DateTimeOffset.UtcNow);
+            db.Entries.Add(entry);
+            await db.SaveChangesAsync();
+            return entry.Id;
+        });
+        await StepAsync(id, e => e.Apply(WorkflowAction.Submit, Contributor, France, DateTimeOffset.UtcNow));
+        await StepAsync(id, e => e.Apply(WorkflowAction.Approve, Approver, France, DateTimeOffset.UtcNow));
+        await StepAsync(id, e => e.Edit(Content("Echidna disclosure policy, revised"), Contributor, DateTimeOffset.UtcNow));
+        await StepAsync(id, e => e.Apply(WorkflowAction.Submit, Contributor, France, DateTimeOffset.UtcNow));
+        Assert.Equal(["Echidna disclosure policy"], await SearchTitlesAsync("echidna"));
+
+        await StepAsync(id, e => e.Apply(WorkflowAction.Withdraw, Moderator, France, DateTimeOffset.UtcNow, "Wrong agency named"));
+
+        Assert.Empty(await SearchTitlesAsync("echidna"));
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM \"PublishedEntries\" WHERE \"Id\" = {0}", id).SingleAsync()));
+        Assert.Equal(EntryStatus.Submitted, await Portal.WithDbAsync(db => db.Entries.Where(e => e.Id == id).Select(e => e.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task APublicationRolledBack_NeverReachesReaders()
     {
         await Portal.WithDbAsync(async db =>

@@ -19,6 +19,26 @@ public sealed record PageResponse(HttpStatusCode Status, Uri? Location, IDocumen
 
     public string Text => Infrastructure.Text.Visible(Document.Body);
 
+    /// <summary>The notice the layout shows once after an action ("Your draft is saved…"), or null.</summary>
+    public string? Notice => Document.QuerySelector("main .notice--success[role='status']") is { } notice ? Infrastructure.Text.Visible(notice) : null;
+
+    /// <summary>
+    /// The error summary's messages in the order it lists them, each with where on the page the field it links to
+    /// stands (its position among all elements; -1 when it links to nothing there).
+    /// </summary>
+    public IReadOnlyList<(string Message, int FieldPosition)> ErrorSummary
+    {
+        get
+        {
+            var all = Document.All.ToList();
+            return Document.QuerySelectorAll(".error-summary li")
+                .Select(item => (
+                    Infrastructure.Text.Visible(item),
+                    item.QuerySelector("a")?.GetAttribute("href") is { Length: > 1 } href && Document.GetElementById(href[1..]) is { } target ? all.IndexOf(target) : -1))
+                .ToList();
+        }
+    }
+
     /// <summary>What a field of the page's forms holds now, by name: an input's value or a textarea's text.</summary>
     public string? InputValue(string fieldName) => Document.QuerySelector($"[name='{fieldName}']") switch
     {

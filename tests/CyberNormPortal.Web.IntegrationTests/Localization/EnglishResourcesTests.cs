@@ -39,7 +39,8 @@ public sealed partial class EnglishResourcesTests
             .Concat(Enum.GetValues<PracticeCategory>().Select(Labels.Category))
             .Concat(Enum.GetValues<RegionalGroup>().Select(Labels.Region))
             .Concat(Enum.GetValues<TlpLabel>().Select(Labels.TlpExplanation))
-            .Concat(Enum.GetValues<InitiativeParticipation>().Select(Labels.Participation));
+            .Concat(Enum.GetValues<InitiativeParticipation>().Select(Labels.Participation))
+            .Concat(Enum.GetValues<WorkflowRefusal>().Select(Labels.Refusal));
 
         Assert.All(labels, label => Assert.NotNull(Resources.GetString(label, English)));
     }

@@ -48,8 +48,10 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
         ["GET /states/{iso3}/feed.atom"] = "Atom feed of one State",
 
         // Probes for the load balancer and orchestrator: no data beyond up/ready.
-        ["ANY /healthz"] = "liveness",
-        ["ANY /healthz/ready"] = "readiness",
+        ["GET /healthz"] = "liveness",
+        ["HEAD /healthz"] = "liveness",
+        ["GET /healthz/ready"] = "readiness",
+        ["HEAD /healthz/ready"] = "readiness",
 
         // Error and status pages, re-executed for any request (a POST that failed re-executes as POST).
         ["GET /error"] = "error page",

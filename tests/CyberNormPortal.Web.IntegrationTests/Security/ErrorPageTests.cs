@@ -20,6 +20,7 @@ public sealed class ErrorPageTests(PortalFixture fixture) : PortalTest(fixture)
     [Theory]
     [InlineData("GET")]
     [InlineData("POST")]
+    [InlineData("PUT")]
     public async Task UnhandledException_ShowsAnApologyAndTheReferenceThatIsLoggedWithTheException(string method)
     {
         var log = new CapturedLog();

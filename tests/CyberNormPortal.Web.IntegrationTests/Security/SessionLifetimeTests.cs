@@ -92,7 +92,8 @@ public sealed class SessionLifetimeTests(PortalFixture portal) : PortalTest(port
         Assert.Equal("/account/two-factor", confirmed.RedirectPath);
         var again = await browser.GetAsync("/account/two-factor");
         var disabled = await browser.SubmitAsync(again, formSelector: "form#disable");
-        Assert.StartsWith("/account?", disabled.RedirectPath);
+        Assert.Equal("/account", disabled.RedirectPath);
+        Assert.Equal("Two-factor sign-in is turned off.", (await browser.FollowAsync(disabled)).Notice);
         Assert.False(await Portal.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Id == user.Id).TwoFactorEnabled)));
     }
 

@@ -1,16 +1,19 @@
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Account;
 
 /// <summary>A signed-in user changes their password; the current one proves it is them at the keyboard.</summary>
-public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AuditLog audit, PortalDbContext db) : PageModel
+public sealed class ChangePasswordModel(
+    UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AuditLog audit, PortalDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string WrongCurrentPasswordMessage = "That is not your current password.";
 
@@ -51,7 +54,8 @@ public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInMan
         await signIn.RefreshSignInAsync(user);
         audit.Add(AuditActions.PasswordChanged, $"user:{user.Email}");
         await db.SaveChangesAsync();
-        return RedirectToPage("/Account/Index", new { notice = IndexModel.PasswordChangedNotice });
+        TempData.SetNotice(localizer["Your password has been changed."]);
+        return RedirectToPage("/Account/Index");
     }
 
     public sealed class InputModel

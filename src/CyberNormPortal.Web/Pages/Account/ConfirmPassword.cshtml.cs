@@ -48,7 +48,7 @@ public sealed class ConfirmPasswordModel(SignInManager<PortalUser> signIn, UserM
             audit.AddFor(user, user.Email!, AuditActions.LockedOut, $"user:{user.Email}");
             await db.SaveChangesAsync();
             await signIn.SignOutAsync();
-            return Redirect("/account/sign-in");
+            return RedirectToPage("/Account/SignIn");
         }
 
         if (!result.Succeeded)
@@ -60,7 +60,7 @@ public sealed class ConfirmPasswordModel(SignInManager<PortalUser> signIn, UserM
         }
 
         await PortalSessions.MarkAuthenticatedAsync(HttpContext);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account");
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl!) : RedirectToPage("/Account/Index");
     }
 
     public sealed class InputModel

@@ -10,17 +10,11 @@ namespace CyberNormPortal.Web.Pages.Account;
 /// <summary>The signed-in user's account: who they are to the portal, and where to change their sign-in.</summary>
 public sealed class IndexModel(UserManager<PortalUser> users, PortalDbContext db) : PageModel
 {
-    public const string PasswordChangedNotice = "password-changed";
-    public const string TwoFactorDisabledNotice = "two-factor-disabled";
-
     public PortalUser Account { get; private set; } = null!;
 
     public IReadOnlyList<string> Roles { get; private set; } = [];
 
     public string? StateName { get; private set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Notice { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

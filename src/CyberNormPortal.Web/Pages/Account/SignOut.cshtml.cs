@@ -1,17 +1,20 @@
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignOutModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, PortalDbContext db) : PageModel
+public sealed class SignOutModel(
+    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, PortalDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : Redirect("/");
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : RedirectToPage("/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -24,6 +27,7 @@ public sealed class SignOutModel(SignInManager<PortalUser> signIn, UserManager<P
         }
 
         await signIn.SignOutAsync();
-        return Redirect("/");
+        TempData.SetNotice(localizer["You are signed out."]);
+        return RedirectToPage("/Index");
     }
 }

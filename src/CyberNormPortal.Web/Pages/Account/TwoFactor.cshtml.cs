@@ -3,11 +3,13 @@ using System.Text.Encodings.Web;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using QRCoder;
 
 namespace CyberNormPortal.Web.Pages.Account;
@@ -18,7 +20,8 @@ namespace CyberNormPortal.Web.Pages.Account;
 /// Every handler needs the password proven in the last five minutes (<see cref="RequiresRecentSignInAttribute"/>).
 /// </summary>
 [RequiresRecentSignIn]
-public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AuditLog audit, PortalDbContext db) : PageModel
+public sealed class TwoFactorModel(
+    UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AuditLog audit, PortalDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string Issuer = "CyberNormPortal";
     public const int RecoveryCodeCount = 10;
@@ -147,7 +150,8 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         await signIn.RefreshSignInAsync(user);
         audit.Add(AuditActions.TwoFactorDisabled, $"user:{user.Email}");
         await db.SaveChangesAsync();
-        return RedirectToPage("/Account/Index", new { notice = IndexModel.TwoFactorDisabledNotice });
+        TempData.SetNotice(localizer["Two-factor sign-in is turned off."]);
+        return RedirectToPage("/Account/Index");
     }
 
     private async Task LoadAsync(PortalUser user)

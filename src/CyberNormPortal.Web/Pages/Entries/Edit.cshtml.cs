@@ -2,12 +2,14 @@ using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Entries;
+using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Rendering;
 using CyberNormPortal.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Entries;
 
@@ -17,7 +19,11 @@ namespace CyberNormPortal.Web.Pages.Entries;
 /// keeps this user's text in the form.
 /// </summary>
 public sealed class EditModel(
-    PortalDbContext db, EntryService entries, IAuthorizationService authorization, MarkdownRenderer markdown) : PageModel, IEntryFormPage
+    PortalDbContext db,
+    EntryService entries,
+    IAuthorizationService authorization,
+    MarkdownRenderer markdown,
+    IStringLocalizer<SharedResource> localizer) : PageModel, IEntryFormPage
 {
     [BindProperty]
     public EntryFormInput Input { get; set; } = new();
@@ -105,8 +111,8 @@ public sealed class EditModel(
                 ModelState.AddModelError(string.Empty, message!);
                 return Page();
             default:
-                var notice = outcome == SaveOutcome.Saved ? (submit ? "submitted" : "saved") : "submit-refused";
-                return Redirect($"/entries/{id}/review?notice={notice}");
+                TempData.SetNotice(EntryNotices.Saved(localizer, outcome, submit, entry));
+                return RedirectToPage("/Entries/Review", new { id });
         }
     }
 
@@ -139,9 +145,13 @@ public sealed class EditModel(
 
         if (!(await authorization.AuthorizeAsync(User, access, EntryOperations.Edit)).Succeeded)
         {
-            return (null, access.Status is EntryStatus.Submitted or EntryStatus.AwaitingModeration or EntryStatus.Withdrawn
-                ? Redirect($"/entries/{id}/review?notice=locked")
-                : Forbid());
+            if (access.Status is not (EntryStatus.Submitted or EntryStatus.AwaitingModeration or EntryStatus.Withdrawn))
+            {
+                return (null, Forbid());
+            }
+
+            TempData.SetNotice(localizer["This entry is being reviewed, so it cannot be edited now. It can be edited again if it is returned."]);
+            return (null, RedirectToPage("/Entries/Review", new { id }));
         }
 
         var entry = (await entries.LoadAsync(id, cancellationToken))!;

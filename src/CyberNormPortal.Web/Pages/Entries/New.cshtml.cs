@@ -2,12 +2,14 @@ using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Entries;
+using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Rendering;
 using CyberNormPortal.Web.Validation;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Entries;
 
@@ -15,7 +17,8 @@ namespace CyberNormPortal.Web.Pages.Entries;
 /// A contributor or approver starts an entry for their own State; a group coordinator a joint entry of their group.
 /// Someone who is both chooses which of the two reports it.
 /// </summary>
-public sealed class NewModel(PortalDbContext db, EntryService entries, MarkdownRenderer markdown) : PageModel, IEntryFormPage
+public sealed class NewModel(
+    PortalDbContext db, EntryService entries, MarkdownRenderer markdown, IStringLocalizer<SharedResource> localizer) : PageModel, IEntryFormPage
 {
     /// <summary>The <see cref="ReportFor"/> value of a joint entry of the user's group.</summary>
     public const string ForGroup = "group";
@@ -86,8 +89,8 @@ public sealed class NewModel(PortalDbContext db, EntryService entries, MarkdownR
             return Page();
         }
 
-        var notice = outcome == SaveOutcome.Saved ? (submit ? "submitted" : "saved") : "submit-refused";
-        return Redirect($"/entries/{entry.Id}/review?notice={notice}");
+        TempData.SetNotice(EntryNotices.Saved(localizer, outcome, submit, entry));
+        return RedirectToPage("/Entries/Review", new { id = entry.Id });
     }
 
     private async Task LoadOptionsAsync(CancellationToken cancellationToken)

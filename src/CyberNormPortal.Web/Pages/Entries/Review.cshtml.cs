@@ -2,12 +2,14 @@ using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Entries;
+using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Rendering;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Entries;
 
@@ -16,7 +18,11 @@ namespace CyberNormPortal.Web.Pages.Entries;
 /// user may take on it now. Only the entry's own State's points of contact and moderators reach it.
 /// </summary>
 public sealed class ReviewModel(
-    PortalDbContext db, EntryService entries, IAuthorizationService authorization, MarkdownRenderer markdown) : PageModel
+    PortalDbContext db,
+    EntryService entries,
+    IAuthorizationService authorization,
+    MarkdownRenderer markdown,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int ReasonMax = 2000;
 
@@ -39,16 +45,13 @@ public sealed class ReviewModel(
 
     public bool CanEdit { get; private set; }
 
-    /// <summary>The steps this user may take now; each gets its own form.</summary>
-    public IReadOnlyList<WorkflowAction> Actions { get; private set; } = [];
+    /// <summary>The steps this user may take now, as the domain answers once; each gets its own form.</summary>
+    public IReadOnlyList<WorkflowStep> Steps { get; private set; } = [];
 
     /// <summary>What the newest revision changes against the published one, while a new revision is in progress.</summary>
     public IReadOnlyList<FieldDiff>? ChangesSincePublished { get; private set; }
 
     public ReviewEvent? LastReturn { get; private set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Notice { get; set; }
 
     /// <summary>The step that failed on the last post, to show its error next to its reason field.</summary>
     public WorkflowAction? FailedAction { get; private set; }
@@ -82,24 +85,25 @@ public sealed class ReviewModel(
             return Page();
         }
 
-        var decision = EntryWorkflow.Decide(Entry, action, actor, _context, string.IsNullOrWhiteSpace(reason) ? "?" : reason);
-        if (!decision.IsAllowed)
+        var decision = EntryWorkflow.Decide(Entry, action, actor, _context, reason);
+        if (decision.Refusal == WorkflowRefusal.ReasonRequired)
         {
-            ModelState.AddModelError(string.Empty, decision.Refusal!);
-            Response.StatusCode = StatusCodes.Status403Forbidden;
+            ModelState.AddModelError("reason", localizer[Labels.Refusal(WorkflowRefusal.ReasonRequired)]);
             return Page();
         }
 
-        if (action is WorkflowAction.Return or WorkflowAction.Withdraw && string.IsNullOrWhiteSpace(reason))
+        if (!decision.IsAllowed)
         {
-            ModelState.AddModelError("reason", "Give a reason: the author will read it.");
+            ModelState.AddModelError(string.Empty, localizer[Labels.Refusal(decision.Refusal!.Value)]);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
 
         var (outcome, message) = await entries.ApplyAsync(Entry, version, action, actor, reason, cancellationToken);
         if (outcome == SaveOutcome.Saved)
         {
-            return Redirect($"/entries/{id}/review?notice={action.ToString().ToLowerInvariant()}");
+            TempData.SetNotice(EntryNotices.Stepped(localizer, action, Entry));
+            return RedirectToPage("/Entries/Review", new { id });
         }
 
         // Someone else acted first (or the rules refused): show the entry as it is now, with why.
@@ -148,9 +152,7 @@ public sealed class ReviewModel(
 
         var actor = PortalActor.From(User)!;
         _context = await entries.ContextAsync(Entry, cancellationToken);
-        Actions = Enum.GetValues<WorkflowAction>()
-            .Where(action => EntryWorkflow.Decide(Entry, action, actor, _context, reason: "?").IsAllowed)
-            .ToList();
+        Steps = EntryWorkflow.StepsFor(Entry, actor, _context);
         return null;
     }
 }

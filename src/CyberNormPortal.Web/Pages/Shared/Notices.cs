@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace CyberNormPortal.Web.Pages.Shared;
@@ -7,6 +8,7 @@ namespace CyberNormPortal.Web.Pages.Shared;
 /// <summary>
 /// The one way a page tells the user what their last action did ("saved", "submitted", "returned"): the handler
 /// sets the already localised text before it redirects, and the layout shows it once on the next page.
+/// Notices travel in the TempData cookie, so only a request that carries it has one.
 /// </summary>
 public static class Notices
 {
@@ -16,14 +18,28 @@ public static class Notices
     public static void SetNotice(this ITempDataDictionary tempData, string text) => tempData[Key] = text;
 
     /// <summary>
-    /// The notice waiting for this request, if any; reading it removes it. TempData is touched only when the request
-    /// brings its cookie: once read, the cookie provider answers with a Set-Cookie (deleting the empty cookie), and the
-    /// published-content cache stores no response that sets a cookie, so reading it on every page would cache nothing.
+    /// Whether this request may carry a notice. Pages that anonymous readers share are neither looked up in nor
+    /// stored into the cache for such a request (Caching/PublishedContentCache.cs): the notice is this user's alone.
     /// </summary>
-    public static string? TakeNotice(this ITempDataDictionary tempData, HttpContext http)
+    public static bool MayBePending(HttpContext context) =>
+        context.Request.Cookies.ContainsKey(context.RequestServices.GetRequiredService<IOptions<CookieTempDataProviderOptions>>().Value.Cookie.Name!);
+
+    /// <summary>
+    /// The notice waiting for this request, if any; reading it removes it. Without the TempData cookie TempData is
+    /// not touched at all: loading it would answer with a cookie deletion, which makes every page uncacheable.
+    /// </summary>
+    public static string? TakeNotice(this ITempDataDictionary tempData, HttpContext context)
     {
-        var cookie = http.RequestServices.GetRequiredService<IOptions<CookieTempDataProviderOptions>>().Value.Cookie.Name;
-        var brought = cookie is not null && http.Request.Cookies.Keys.Any(k => k.StartsWith(cookie, StringComparison.Ordinal));
-        return brought ? tempData[Key] as string : null;
+        if (!MayBePending(context) || tempData[Key] is not string notice)
+        {
+            return null;
+        }
+
+        if (context.Features.Get<IOutputCacheFeature>() is { } cache)
+        {
+            cache.Context.AllowCacheStorage = false;
+        }
+
+        return notice;
     }
 }

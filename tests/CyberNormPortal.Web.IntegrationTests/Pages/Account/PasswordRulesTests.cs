@@ -35,7 +35,7 @@ public sealed class PasswordRulesTests(PortalFixture portal) : PortalTest(portal
 
         var response = await ChangeAsync(browser, user.Password, NewPassword);
 
-        Assert.Equal($"/account?notice={IndexModel.PasswordChangedNotice}", response.RedirectPath);
+        Assert.Equal("/account", response.RedirectPath);
         var account = await browser.FollowAsync(response);
         Assert.Equal(HttpStatusCode.OK, account.Status); // this session stays signed in
         Assert.Contains("Your password has been changed", account.Text);

@@ -119,7 +119,7 @@ public sealed class TwoFactorTests(PortalFixture portal) : PortalTest(portal)
 
         var response = await browser.SubmitAsync("/account/two-factor", formSelector: "form#disable");
 
-        Assert.Equal($"/account?notice={IndexModel.TwoFactorDisabledNotice}", response.RedirectPath);
+        Assert.Equal("/account", response.RedirectPath);
         Assert.Contains("Two-factor sign-in is turned off", (await browser.FollowAsync(response)).Text);
         Assert.False(await Portal.WithDbAsync(db => db.Users.Where(u => u.Id == analyst.Id).Select(u => u.TwoFactorEnabled).SingleAsync()));
         var audit = await Portal.WithDbAsync(db => db.AuditRecords.Where(a => a.UserId == analyst.Id).Select(a => a.Action).ToListAsync());

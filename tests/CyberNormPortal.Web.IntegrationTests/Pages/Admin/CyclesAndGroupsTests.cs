@@ -46,6 +46,25 @@ public sealed class CyclesAndGroupsTests(PortalFixture portal) : PortalTest(port
     }
 
     [Fact]
+    public async Task SaveCycle_SeveralProblems_TheSummaryListsThemInTheOrderOfTheFieldsOnThePage()
+    {
+        var (browser, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        var response = await browser.SubmitAsync("/admin/cycles/edit", new Dictionary<string, object?>
+        {
+            ["Input.Name"] = "",
+            ["Input.Slug"] = "Not A Slug",
+            ["Input.OpensOn"] = "",
+            ["Input.ClosesOn"] = "",
+        });
+
+        var summary = response.ErrorSummary;
+        Assert.True(summary.Count >= 3, string.Join("\n", summary));
+        Assert.All(summary, item => Assert.True(item.FieldPosition >= 0, $"'{item.Message}' links to no field"));
+        Assert.Equal(summary.Select(i => i.FieldPosition).Order(), summary.Select(i => i.FieldPosition));
+    }
+
+    [Fact]
     public async Task SaveCycle_DuplicateOrUpperCaseSlug_ShowsMessageBySlug()
     {
         var (browser, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);

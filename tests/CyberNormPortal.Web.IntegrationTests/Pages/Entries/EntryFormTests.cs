@@ -1,5 +1,6 @@
 using System.Net;
 using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,30 @@ public sealed class EntryFormTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal("Choose who may read the entry (its TLP label).", response.FieldError("Input.Visibility"));
         Assert.Equal("true", response.Document.QuerySelector("#Input_Title")?.GetAttribute("aria-invalid"));
         Assert.Equal(0, await Portal.WithDbAsync(db => db.Entries.CountAsync(e => e.StateIso3 == "KEN")));
+    }
+
+    [Fact]
+    public async Task New_SeveralProblems_TheSummaryListsThemInTheOrderOfTheFieldsOnThePage()
+    {
+        await Portal.OpenCycleAsync();
+        var (contributor, _) = await Portal.SignInAsAsync(PortalRoles.Contributor, "KEN");
+
+        // Radio buttons and checkboxes left unchosen are not posted at all, so their errors are the last to reach
+        // the model state; the title is posted too long, so its error comes from a later rule than "required" ones.
+        var response = await contributor.SubmitAsync("/entries/new", new Dictionary<string, object?>
+        {
+            ["Input.CycleId"] = "",
+            ["Input.Title"] = new string('t', FieldLengths.EntryTitle + 1),
+            ["Input.References[0].Url"] = "not a web address",
+            ["Command"] = "save",
+        });
+
+        var summary = response.ErrorSummary;
+        Assert.True(summary.Count >= 8, string.Join("\n", summary));
+        Assert.All(summary, item => Assert.True(item.FieldPosition >= 0, $"'{item.Message}' links to no field"));
+        Assert.Equal(summary.Select(i => i.FieldPosition).Order(), summary.Select(i => i.FieldPosition));
+        Assert.Equal("Choose the norm this entry is about.", summary[0].Message);
+        Assert.Equal("Choose what kind of entry this is.", summary[2].Message);
     }
 
     [Fact]
@@ -148,7 +173,8 @@ public sealed class EntryFormTests(PortalFixture portal) : PortalTest(portal)
         var response = await contributor.GetAsync($"/entries/{id}/edit");
         var forced = await contributor.PostWithTokenAsync($"/entries/{id}/edit", [new("Input.Title", "Sneaky"), new("Command", "save")]);
 
-        Assert.Equal($"/entries/{id}/review?notice=locked", response.RedirectPath);
+        Assert.Equal($"/entries/{id}/review", response.RedirectPath);
+        Assert.Contains("This entry is being reviewed, so it cannot be edited now.", (await contributor.FollowAsync(response)).Text);
         Assert.Equal(HttpStatusCode.Redirect, forced.Status);
         Assert.Equal(1, await RevisionCountAsync(id));
     }

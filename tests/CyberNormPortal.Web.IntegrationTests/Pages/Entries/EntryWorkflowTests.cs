@@ -46,7 +46,8 @@ public sealed class EntryWorkflowTests(PortalFixture portal) : PortalTest(portal
 
         var created = await contributor.SubmitAsync("/entries/new", NewEntryFields(cycle, command: "submit"));
         var id = EntryIdFrom(created);
-        Assert.Equal($"/entries/{id}/review?notice=submitted", created.RedirectPath);
+        Assert.Equal($"/entries/{id}/review", created.RedirectPath);
+        Assert.Contains("Submitted for review. Your State's approvers have been told by e-mail.", (await contributor.FollowAsync(created)).Notice);
         Assert.Contains(await MailToAsync(approverUser.Email), m => m.Subject.Contains("For your review"));
 
         var returned = await approver.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Return, "Please name the responsible ministry."), "#action-return");
@@ -61,7 +62,7 @@ public sealed class EntryWorkflowTests(PortalFixture portal) : PortalTest(portal
             ["Input.Summary"] = "KE-CIRT/CC, under the Communications Authority, coordinates the national response.",
             ["Command"] = "submit",
         });
-        Assert.Equal($"/entries/{id}/review?notice=submitted", resubmitted.RedirectPath);
+        Assert.Equal($"/entries/{id}/review", resubmitted.RedirectPath);
 
         var approved = await approver.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Approve), "#action-approve");
         Assert.Equal(HttpStatusCode.Redirect, approved.Status);
@@ -103,7 +104,8 @@ public sealed class EntryWorkflowTests(PortalFixture portal) : PortalTest(portal
 
         var approved = await approver.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Approve), "#action-approve");
 
-        Assert.Equal($"/entries/{id}/review?notice=approve", approved.RedirectPath);
+        Assert.Equal($"/entries/{id}/review", approved.RedirectPath);
+        Assert.Equal("Approved and published.", (await approver.FollowAsync(approved)).Notice);
         Assert.Equal(EntryStatus.Published, await StatusAsync(id));
         using var visitor = Portal.NewBrowser();
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/entries/{id}")).Status);
@@ -150,7 +152,11 @@ public sealed class EntryWorkflowTests(PortalFixture portal) : PortalTest(portal
 
         var edit = await contributor.GetAsync($"/entries/{id}/edit");
         var saved = await contributor.SubmitAsync(edit, new Dictionary<string, object?> { ["Input.Title"] = "Revised title", ["Command"] = "save" });
-        Assert.True(saved.RedirectPath == $"/entries/{id}/review?notice=saved", saved.Status + saved.Text);
+        Assert.True(saved.RedirectPath == $"/entries/{id}/review", saved.Status + saved.Text);
+        var afterSave = await contributor.FollowAsync(saved);
+        Assert.Equal("Your draft is saved. Only your State's points of contact and the moderators can see it.", afterSave.Notice);
+        // Shown once: the next page has it no more.
+        Assert.Null((await contributor.GetAsync($"/entries/{id}/review")).Notice);
 
         using var visitor = Portal.NewBrowser();
         var page = await visitor.GetAsync($"/entries/{id}");
@@ -176,6 +182,91 @@ public sealed class EntryWorkflowTests(PortalFixture portal) : PortalTest(portal
         await Portal.CreateUserAsync(PortalRoles.Approver, "KEN");
         Assert.DoesNotContain("Single contact entry", (await moderator.GetAsync("/review")).Text);
         Assert.Null((await moderator.GetAsync($"/entries/{id}/review")).Document.QuerySelector("#action-approve"));
+    }
+
+    [Fact]
+    public async Task ReviewQueue_ListsExactlyTheEntriesWhoseReviewPageOffersAReviewStep()
+    {
+        var (approver, _) = await Portal.SignInAsAsync(PortalRoles.Approver, "KEN");
+        var (_, kenyan) = await Portal.SignInAsAsync(PortalRoles.Contributor, "KEN");
+        var (_, french) = await Portal.SignInAsAsync(PortalRoles.Contributor, "FRA");
+        var entries = new Dictionary<string, int>
+        {
+            ["Kenyan submitted entry"] = await Portal.CreateEntryAsync(kenyan, EntryStatus.Submitted, title: "Kenyan submitted entry"),
+            ["Kenyan draft entry"] = await Portal.CreateEntryAsync(kenyan, EntryStatus.Draft, title: "Kenyan draft entry"),
+            ["Kenyan moderated entry"] = await Portal.CreateEntryAsync(kenyan, EntryStatus.AwaitingModeration, title: "Kenyan moderated entry"),
+            ["French submitted entry"] = await Portal.CreateEntryAsync(french, EntryStatus.Submitted, title: "French submitted entry"),
+        };
+
+        var queue = (await approver.GetAsync("/review")).Text;
+
+        foreach (var (title, id) in entries)
+        {
+            var page = await approver.GetAsync($"/entries/{id}/review");
+            var offersReview = page.Document.QuerySelector("#action-return") is not null;
+            Assert.True(offersReview == queue.Contains(title, StringComparison.Ordinal), $"{title}: queue and review page disagree");
+        }
+
+        Assert.Contains("Kenyan submitted entry", queue);
+        Assert.DoesNotContain("French submitted entry", queue);
+    }
+
+    [Fact]
+    public async Task Moderator_WithdrawsAPublishedEntryWhileANewDraftIsInProgress_ReadersLoseIt_TheDraftGoesOnToPublication()
+    {
+        var (contributor, author) = await Portal.SignInAsAsync(PortalRoles.Contributor, "FRA");
+        var (approver, _) = await Portal.SignInAsAsync(PortalRoles.Approver, "FRA");
+        var (moderator, _) = await Portal.SignInAsAsync(PortalRoles.Moderator);
+        var id = await Portal.CreateEntryAsync(author, EntryStatus.Published, title: "Pangolin registry of critical operators");
+        using var visitor = Portal.NewBrowser();
+        Assert.Contains("Pangolin registry", (await visitor.GetAsync("/norms/3")).Text);
+        var edit = await contributor.GetAsync($"/entries/{id}/edit");
+        Assert.Equal(HttpStatusCode.Redirect, (await contributor.SubmitAsync(edit, new Dictionary<string, object?>
+        {
+            ["Input.Title"] = "Pangolin registry, second edition",
+            ["Command"] = "save",
+        })).Status);
+
+        var review = await moderator.GetAsync($"/entries/{id}/review");
+        Assert.Contains("The revision in progress stays with its authors", review.Text);
+        var withdrawn = await moderator.SubmitAsync(review, Step(WorkflowAction.Withdraw, "The published text names the wrong agency."), "#action-withdraw");
+
+        Assert.Equal($"/entries/{id}/review", withdrawn.RedirectPath);
+        Assert.Equal("Withdrawn. Readers no longer see it; the revision in progress stays with its authors.", (await moderator.FollowAsync(withdrawn)).Notice);
+        var stored = await Portal.WithDbAsync(db => db.Entries.Where(e => e.Id == id).Select(e => new { e.Status, e.PublishedRevisionNumber }).SingleAsync());
+        Assert.Equal((EntryStatus.Draft, (int?)null), (stored.Status, stored.PublishedRevisionNumber));
+        // Readers: gone from the entry page, the norm and State pages, search, the feed and the API.
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/entries/{id}")).Status);
+        foreach (var url in new[] { "/norms/3", "/states/fra", "/search?q=pangolin", "/feed.atom", "/api/v1/entries?state=FRA" })
+        {
+            using var response = await visitor.Client.GetAsync(url);
+            Assert.DoesNotContain("Pangolin", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.Client.GetAsync($"/api/v1/entries/{id}")).StatusCode);
+        // The authors keep their draft: still theirs to edit and to submit; the approver publishes it (France is a member).
+        var draft = await contributor.GetAsync($"/entries/{id}/edit");
+        Assert.Equal("Pangolin registry, second edition", draft.InputValue("Input.Title"));
+        Assert.Equal(HttpStatusCode.Redirect, (await contributor.SubmitAsync(draft, new Dictionary<string, object?> { ["Command"] = "submit" })).Status);
+        var approved = await approver.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Approve), "#action-approve");
+        Assert.Equal(HttpStatusCode.Redirect, approved.Status);
+        var republished = await visitor.GetAsync($"/entries/{id}");
+        Assert.Equal(HttpStatusCode.OK, republished.Status);
+        Assert.Contains("Pangolin registry, second edition", republished.Text);
+    }
+
+    [Fact]
+    public async Task Review_AReturnWithoutAReason_IsRefusedNextToTheReasonField_AndNothingChanges()
+    {
+        var (approver, _) = await Portal.SignInAsAsync(PortalRoles.Approver, "KEN");
+        var (_, author) = await Portal.SignInAsAsync(PortalRoles.Contributor, "KEN");
+        var id = await Portal.CreateEntryAsync(author, EntryStatus.Submitted);
+
+        var response = await approver.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Return, "   "), "#action-return");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("Give a reason: the author will read it.", Text.Visible(response.Document.QuerySelector("#reason-return-error")));
+        Assert.Equal(EntryStatus.Submitted, await StatusAsync(id));
     }
 
     private Task<EntryStatus> StatusAsync(int id) => Portal.WithDbAsync(db => db.Entries.Where(e => e.Id == id).Select(e => e.Status).SingleAsync());

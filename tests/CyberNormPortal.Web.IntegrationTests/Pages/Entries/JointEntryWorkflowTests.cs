@@ -49,7 +49,8 @@ public sealed class JointEntryWorkflowTests(PortalFixture portal) : PortalTest(p
         var created = await first.SubmitAsync(form, NewEntryFields(cycle, "G7 consultations before attribution"));
 
         var id = int.Parse(created.RedirectPath!.Split('/')[2], CultureInfo.InvariantCulture);
-        Assert.Equal($"/entries/{id}/review?notice=submitted", created.RedirectPath);
+        Assert.Equal($"/entries/{id}/review", created.RedirectPath);
+        Assert.Contains("The group's other coordinators have been told by e-mail.", (await first.FollowAsync(created)).Notice);
         var stored = await Portal.WithDbAsync(db => db.Entries.Where(e => e.Id == id).Select(e => new { e.StateIso3, e.GroupId, e.Status }).SingleAsync());
         Assert.Equal((null, drafter.GroupId, EntryStatus.Submitted), (stored.StateIso3, stored.GroupId, stored.Status));
         Assert.Contains(await MailToAsync(reviewer.Email), m => m.Subject.Contains("For your review"));
@@ -61,7 +62,7 @@ public sealed class JointEntryWorkflowTests(PortalFixture portal) : PortalTest(p
 
         var approved = await second.SubmitAsync($"/entries/{id}/review", Step(WorkflowAction.Approve), "#action-approve");
 
-        Assert.Equal($"/entries/{id}/review?notice=approve", approved.RedirectPath);
+        Assert.Equal($"/entries/{id}/review", approved.RedirectPath);
         Assert.Equal(EntryStatus.Published, await StatusAsync(id));
         Assert.Contains(await MailToAsync(drafter.Email), m => m.Subject.StartsWith("Published", StringComparison.Ordinal));
         using var visitor = Portal.NewBrowser();
@@ -152,7 +153,7 @@ public sealed class JointEntryWorkflowTests(PortalFixture portal) : PortalTest(p
         Assert.Equal(HttpStatusCode.OK, edit.Status);
         var saved = await browser.SubmitAsync(edit, new Dictionary<string, object?> { ["Input.Title"] = "Revised by the presidency", ["Command"] = "save" });
 
-        Assert.Equal($"/entries/{seeded}/review?notice=saved", saved.RedirectPath);
+        Assert.Equal($"/entries/{seeded}/review", saved.RedirectPath);
         var entry = await Portal.WithDbAsync(db => db.Entries.Where(e => e.Id == seeded).Select(e => new { e.Status, e.PublishedRevisionNumber }).SingleAsync());
         Assert.Equal((EntryStatus.Draft, 1), (entry.Status, entry.PublishedRevisionNumber));
         using var visitor = Portal.NewBrowser();
