@@ -75,6 +75,8 @@ public static class WebHostingExtensions
                 pages.AuthorizeFolder("/Admin/Users", PortalPolicies.Administers);
                 pages.AuthorizeFolder("/Admin/Invitations", PortalPolicies.Administers);
                 pages.AuthorizeFolder("/Admin/Audit", PortalPolicies.Administers);
+                // Which States are initiative members decides whose entries publish without moderation: an operator's call.
+                pages.AuthorizeFolder("/Admin/States", PortalPolicies.Administers);
             })
             .AddMvcOptions(options =>
             {
