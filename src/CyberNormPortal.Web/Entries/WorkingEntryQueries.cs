@@ -59,6 +59,37 @@ public static class WorkingEntryQueries
         };
 
     /// <summary>
+    /// The review queue of <paramref name="actor"/>: submitted entries of their own State when they approve, and, when
+    /// they act as moderator, those of States with a single point of contact, for which they stand in as approver.
+    /// The queue page lists it and the header counts it.
+    /// </summary>
+    public static IQueryable<Entry> ReviewQueue(this PortalDbContext db, WorkflowActor actor)
+    {
+        var ownState = actor.Has(WorkflowRoles.Approver) ? actor.StateIso3 : null;
+        var standIn = actor.Has(WorkflowRoles.Moderator);
+        var severalContacts = db.StatesWithSeveralPointsOfContact();
+        return db.Entries.Where(e => e.Status == EntryStatus.Submitted
+                                     && ((ownState != null && e.StateIso3 == ownState)
+                                         || (standIn && e.StateIso3 != null && !severalContacts.Contains(e.StateIso3))));
+    }
+
+    /// <summary>The moderators' queue: partner States' approved entries. The queue page lists it and the header counts it.</summary>
+    public static IQueryable<Entry> ModerationQueue(this PortalDbContext db) =>
+        db.Entries.Where(e => e.Status == EntryStatus.AwaitingModeration);
+
+    /// <summary>
+    /// Of <paramref name="entries"/>, those returned to <paramref name="userId"/>: the last step was a return, and the
+    /// revision it returned was saved by this person — the one the "Returned to you" mail goes to (the latest revision's
+    /// author when the step is taken), so a colleague's returned draft stays in the State's drafts, not in this list.
+    /// </summary>
+    public static IQueryable<Entry> ReturnedTo(this IQueryable<Entry> entries, PortalDbContext db, string userId) =>
+        from e in entries
+        let last = db.ReviewEvents.Where(v => v.EntryId == e.Id).OrderByDescending(v => v.At).ThenByDescending(v => v.Id).FirstOrDefault()
+        where e.Status == EntryStatus.Draft && last != null && last.Action == WorkflowAction.Return
+              && db.Revisions.Any(r => r.EntryId == e.Id && r.Number == last.RevisionNumber && r.SavedByUserId == userId)
+        select e;
+
+    /// <summary>
     /// States with more than one active point of contact: a moderator may stand in as approver only for the others.
     /// </summary>
     public static IQueryable<string> StatesWithSeveralPointsOfContact(this PortalDbContext db)

@@ -66,6 +66,7 @@ public static class IdentityHostingExtensions
 
         services.AddScoped<AuditLog>();
         services.AddScoped<DemoAccounts>();
+        services.AddScoped<StartPages>();
         services.AddScoped<CreateAdministratorCommand>();
         services.AddScoped<MailQueue>();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);

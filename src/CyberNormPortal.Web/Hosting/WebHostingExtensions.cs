@@ -89,6 +89,7 @@ public static class WebHostingExtensions
         services.AddScoped<SynthesisReader>();
         services.AddSynthesisExports();
         services.AddScoped<EntryService>();
+        services.AddScoped<WorkQueues>();
         services.AddScoped<SearchService>();
         services.AddScoped<CoverageReader>();
         services.AddPublishedContentCache(builder.Configuration);

@@ -47,6 +47,9 @@ public sealed class ReviewModel(
 
     public ReviewEvent? LastReturn { get; private set; }
 
+    /// <summary>Where approving takes this entry, as the workflow decides for its State: published, or to the moderators.</summary>
+    public EntryStatus? ApprovalLeadsTo { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Notice { get; set; }
 
@@ -148,9 +151,12 @@ public sealed class ReviewModel(
 
         var actor = PortalActor.From(User)!;
         _context = await entries.ContextAsync(Entry.StateIso3, cancellationToken);
-        Actions = Enum.GetValues<WorkflowAction>()
-            .Where(action => EntryWorkflow.Decide(Entry, action, actor, _context, reason: "?").IsAllowed)
+        var decisions = Enum.GetValues<WorkflowAction>()
+            .Select(action => (Action: action, Decision: EntryWorkflow.Decide(Entry, action, actor, _context, reason: "?")))
+            .Where(step => step.Decision.IsAllowed)
             .ToList();
+        Actions = decisions.Select(step => step.Action).ToList();
+        ApprovalLeadsTo = decisions.Where(step => step.Action == WorkflowAction.Approve).Select(step => step.Decision.To).FirstOrDefault();
         return null;
     }
 }

@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.Pages.My;
 
-/// <summary>A point of contact's desk: what was returned to them, their State's drafts, what waits for their review.</summary>
+/// <summary>
+/// A point of contact's desk: what was returned to them (<see cref="WorkingEntryQueries.ReturnedTo"/>; a draft returned
+/// to a colleague is among the State's drafts), their State's drafts, what waits for their review.
+/// </summary>
 public sealed class IndexModel(PortalDbContext db) : PageModel
 {
     public const int PublishedShown = 20;
@@ -38,8 +41,10 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             .AsWorkingEntries(db)
             .OrderByDescending(e => e.UpdatedAt)
             .ToListAsync(cancellationToken);
-        Returned = working.Where(e => e.WasReturned).ToList();
-        Drafts = working.Where(e => e.Status == EntryStatus.Draft && !e.WasReturned).ToList();
+        var returnedToMe = await db.Entries.Where(e => e.StateIso3 == state).ReturnedTo(db, actor.UserId)
+            .Select(e => e.Id).ToListAsync(cancellationToken);
+        Returned = working.Where(e => returnedToMe.Contains(e.Id)).ToList();
+        Drafts = working.Where(e => e.Status == EntryStatus.Draft && !returnedToMe.Contains(e.Id)).ToList();
         ToReview = IsApprover ? working.Where(e => e.Status == EntryStatus.Submitted && e.SavedByUserId != actor.UserId).ToList() : [];
         InReview = working.Where(e => e.Status is EntryStatus.Submitted or EntryStatus.AwaitingModeration && !ToReview.Contains(e)).ToList();
         Published = await db.Entries

@@ -1,4 +1,3 @@
-using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Entries;
@@ -17,14 +16,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var actor = PortalActor.From(User)!;
-        var ownState = actor.Has(WorkflowRoles.Approver) ? actor.StateIso3 : null;
-        var standIn = actor.Has(WorkflowRoles.Moderator);
-        var severalContacts = db.StatesWithSeveralPointsOfContact();
-        Entries = await db.Entries
-            .Where(e => e.Status == EntryStatus.Submitted
-                        && ((ownState != null && e.StateIso3 == ownState)
-                            || (standIn && e.StateIso3 != null && !severalContacts.Contains(e.StateIso3))))
+        Entries = await db.ReviewQueue(PortalActor.From(User)!)
             .AsWorkingEntries(db)
             .OrderBy(e => e.UpdatedAt)
             .ToListAsync(cancellationToken);
