@@ -134,6 +134,8 @@ public static class WebHostingExtensions
         // Only endpoints that ask for a policy get CORS headers: the public API (Api/PortalApi.cs).
         app.UseCors();
         app.UseAuthentication();
+        // Sign-in attempts per account as well as per address (RateLimitingHostingExtensions).
+        app.UseSignInAccountRateLimit();
         app.UseAuthorization();
         // After authentication: only anonymous readers share cached pages (Caching/PublishedContentCache.cs).
         app.UseOutputCache();
