@@ -140,7 +140,10 @@ public sealed class FirstContactTests(PortalFixture portal) : PortalTest(portal)
         var before = await AccountNavAsync(visitor, "/search?q=quokka");
         var signedIn = await AccountNavAsync(approver, "/search?q=quokka");
         var after = await AccountNavAsync(visitor, "/search?q=quokka");
+        using var cached = await visitor.Client.GetAsync("/search?q=quokka");
 
+        // The anonymous copy really is the cached one, and the signed-in page was rendered for the approver.
+        Assert.True(cached.Headers.Age.HasValue, "the anonymous page should come from the cache");
         Assert.Equal("Review (1 waiting)", Text.Visible(signedIn.QuerySelector("a[href='/review']")));
         foreach (var header in new[] { before, after })
         {
