@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Identity;
@@ -56,35 +55,34 @@ public static class PortalActor
 {
     public static WorkflowActor? From(ClaimsPrincipal user)
     {
-        if (user.Identity?.IsAuthenticated != true || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
+        if (!PortalCapabilities.IsSignedIn(user) || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
         {
             return null;
         }
 
         var roles = WorkflowRoles.None;
-        if (user.IsInRole(PortalRoles.Contributor))
+        if (PortalCapabilities.Contributes(user))
         {
             roles |= WorkflowRoles.Contributor;
         }
 
-        if (user.IsInRole(PortalRoles.Approver))
+        if (PortalCapabilities.Approves(user))
         {
             roles |= WorkflowRoles.Approver;
         }
 
-        // A moderator acts as one only with two-factor sign-in, as the moderation pages require.
-        if (user.IsInRole(PortalRoles.Moderator) && user.HasClaim(PortalClaims.TwoFactor, "true"))
+        // A moderator acts as one only with two-factor sign-in, as everywhere else (PortalCapabilities).
+        if (PortalCapabilities.ActsAsModerator(user))
         {
             roles |= WorkflowRoles.Moderator;
         }
 
-        var groupId = int.TryParse(user.FindFirstValue(PortalClaims.Group), NumberStyles.None, CultureInfo.InvariantCulture, out var group) ? group : (int?)null;
-        if (user.IsInRole(PortalRoles.GroupCoordinator))
+        if (PortalCapabilities.Coordinates(user))
         {
             roles |= WorkflowRoles.GroupCoordinator;
         }
 
-        var name = user.FindFirstValue(PortalClaims.DisplayName) ?? user.Identity.Name ?? id;
-        return new WorkflowActor(id, name, roles, user.FindFirstValue(PortalClaims.State), groupId);
+        var name = user.FindFirstValue(PortalClaims.DisplayName) ?? user.Identity?.Name ?? id;
+        return new WorkflowActor(id, name, roles, PortalCapabilities.StateOf(user), PortalCapabilities.GroupOf(user));
     }
 }

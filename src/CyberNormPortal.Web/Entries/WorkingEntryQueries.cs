@@ -97,6 +97,28 @@ public static class WorkingEntryQueries
     }
 
     /// <summary>
+    /// The review queue of <paramref name="actor"/> (<see cref="AwaitingReviewBy"/>): the queue page lists it and the
+    /// header counts it.
+    /// </summary>
+    public static IQueryable<Entry> ReviewQueue(this PortalDbContext db, WorkflowActor actor) => db.Entries.AwaitingReviewBy(actor, db);
+
+    /// <summary>The moderators' queue: partner States' approved entries. The queue page lists it and the header counts it.</summary>
+    public static IQueryable<Entry> ModerationQueue(this PortalDbContext db) =>
+        db.Entries.Where(e => e.Status == EntryStatus.AwaitingModeration);
+
+    /// <summary>
+    /// Of <paramref name="entries"/>, those returned to <paramref name="userId"/>: the last step was a return, and the
+    /// revision it returned was saved by this person — the one the "Returned to you" mail goes to (the latest revision's
+    /// author when the step is taken), so a colleague's returned draft stays in the State's drafts, not in this list.
+    /// </summary>
+    public static IQueryable<Entry> ReturnedTo(this IQueryable<Entry> entries, PortalDbContext db, string userId) =>
+        from e in entries
+        let last = db.ReviewEvents.Where(v => v.EntryId == e.Id).OrderByDescending(v => v.At).ThenByDescending(v => v.Id).FirstOrDefault()
+        where e.Status == EntryStatus.Draft && last != null && last.Action == WorkflowAction.Return
+              && db.Revisions.Any(r => r.EntryId == e.Id && r.Number == last.RevisionNumber && r.SavedByUserId == userId)
+        select e;
+
+    /// <summary>
     /// States with more than one active point of contact: a moderator may stand in as approver only for the others.
     /// </summary>
     public static IQueryable<string> StatesWithSeveralPointsOfContact(this PortalDbContext db)

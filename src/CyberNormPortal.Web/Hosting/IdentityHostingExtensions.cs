@@ -68,6 +68,7 @@ public static class IdentityHostingExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<AccountService>();
+        services.AddScoped<StartPages>();
         services.AddScoped<CreateAdministratorCommand>();
         services.AddScoped<MailQueue>();
         services.AddScoped<MailTemplates>();
@@ -81,7 +82,8 @@ public static class IdentityHostingExtensions
 
 /// <summary>
 /// A moderator or administrator without two-factor sign-in who asks for one of their pages is sent to set it up,
-/// rather than shown "access denied".
+/// rather than shown "access denied": the policy's capability is one they would have with two-factor sign-in
+/// (<see cref="PortalCapabilities.AwaitsTwoFactorFor"/>).
 /// </summary>
 public sealed class TwoFactorSetupRedirect : IAuthorizationMiddlewareResultHandler
 {
@@ -92,7 +94,8 @@ public sealed class TwoFactorSetupRedirect : IAuthorizationMiddlewareResultHandl
         if (authorizeResult.Forbidden
             && authorizeResult.AuthorizationFailure?.FailedRequirements is { } failed
             && failed.Any()
-            && failed.All(requirement => requirement is TwoFactorRequirement))
+            && failed.All(requirement => requirement is CapabilityRequirement capability
+                                         && PortalCapabilities.AwaitsTwoFactorFor(context.User, capability.Capability)))
         {
             var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
             context.Response.Redirect($"{IdentityHostingExtensions.TwoFactorSetupPath}?required=true&returnUrl={Uri.EscapeDataString(returnUrl)}");

@@ -76,6 +76,8 @@ public static class WebHostingExtensions
                 pages.AuthorizeFolder("/Admin/Users", PortalPolicies.Administers);
                 pages.AuthorizeFolder("/Admin/Invitations", PortalPolicies.Administers);
                 pages.AuthorizeFolder("/Admin/Audit", PortalPolicies.Administers);
+                // Which States are initiative members decides whose entries publish without moderation: an operator's call.
+                pages.AuthorizeFolder("/Admin/States", PortalPolicies.Administers);
             })
             .AddMvcOptions(options =>
             {
@@ -88,6 +90,7 @@ public static class WebHostingExtensions
         services.AddScoped<SynthesisReader>();
         services.AddSynthesisExports();
         services.AddScoped<EntryService>();
+        services.AddScoped<WorkQueues>();
         services.AddScoped<SearchService>();
         services.AddFilterParsers();
         services.AddScoped<CoverageReader>();
@@ -135,6 +138,8 @@ public static class WebHostingExtensions
         // Only endpoints that ask for a policy get CORS headers: the public API (Api/PortalApi.cs).
         app.UseCors();
         app.UseAuthentication();
+        // Sign-in attempts per account as well as per address (RateLimitingHostingExtensions).
+        app.UseSignInAccountRateLimit();
         app.UseAuthorization();
         // After authentication: only anonymous readers share cached pages (Caching/PublishedContentCache.cs).
         app.UseOutputCache();

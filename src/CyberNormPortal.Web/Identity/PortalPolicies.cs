@@ -1,4 +1,3 @@
-using CyberNormPortal.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CyberNormPortal.Web.Identity;
@@ -12,7 +11,7 @@ public static class PortalPolicies
     /// <summary>Contributors and approvers bound to a State, and group coordinators bound to a group: people who draft entries.</summary>
     public const string Contributes = "Contributes";
 
-    /// <summary>Approvers, group coordinators and moderators: the review queue.</summary>
+    /// <summary>Approvers, group coordinators and moderators (with two-factor sign-in): the review queue.</summary>
     public const string Reviews = "Reviews";
 
     /// <summary>Moderators, with two-factor sign-in.</summary>
@@ -24,24 +23,31 @@ public static class PortalPolicies
     /// <summary>Moderators or administrators (cycles and groups), with two-factor sign-in.</summary>
     public const string ManagesInitiative = "ManagesInitiative";
 
+    /// <summary>Each policy asserts one <see cref="Capability"/>, as <see cref="PortalCapabilities"/> defines it.</summary>
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder) =>
         builder
             .AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser())
-            .AddPolicy(Contributes, policy => policy.RequireAssertion(context => PortalActor.From(context.User)?.MayDraft == true))
-            .AddPolicy(Reviews, policy => policy.RequireRole(PortalRoles.Approver, PortalRoles.GroupCoordinator, PortalRoles.Moderator))
-            .AddPolicy(Moderates, policy => policy.RequireRole(PortalRoles.Moderator).AddRequirements(new TwoFactorRequirement()))
-            .AddPolicy(Administers, policy => policy.RequireRole(PortalRoles.Administrator).AddRequirements(new TwoFactorRequirement()))
-            .AddPolicy(ManagesInitiative, policy => policy
-                .RequireRole(PortalRoles.Moderator, PortalRoles.Administrator)
-                .AddRequirements(new TwoFactorRequirement()));
+            .AddPolicy(Contributes, policy => policy.RequireCapability(Capability.Drafts))
+            .AddPolicy(Reviews, policy => policy.RequireCapability(Capability.Reviews))
+            .AddPolicy(Moderates, policy => policy.RequireCapability(Capability.Moderates))
+            .AddPolicy(Administers, policy => policy.RequireCapability(Capability.Administers))
+            .AddPolicy(ManagesInitiative, policy => policy.RequireCapability(Capability.ManagesInitiative));
+
+    private static AuthorizationPolicyBuilder RequireCapability(this AuthorizationPolicyBuilder policy, Capability capability) =>
+        policy.RequireAuthenticatedUser().AddRequirements(new CapabilityRequirement(capability));
 }
 
-/// <summary>The user has two-factor sign-in set up (moderators and administrators must).</summary>
-public sealed class TwoFactorRequirement : AuthorizationHandler<TwoFactorRequirement>, IAuthorizationRequirement
+/// <summary>
+/// The user has <see cref="Capability"/> now (<see cref="PortalCapabilities.Has"/>). When they would have it with
+/// two-factor sign-in, <c>TwoFactorSetupRedirect</c> sends them to set it up instead of refusing.
+/// </summary>
+public sealed class CapabilityRequirement(Capability capability) : AuthorizationHandler<CapabilityRequirement>, IAuthorizationRequirement
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TwoFactorRequirement requirement)
+    public Capability Capability { get; } = capability;
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, CapabilityRequirement requirement)
     {
-        if (context.User.HasClaim(PortalClaims.TwoFactor, "true"))
+        if (PortalCapabilities.Has(context.User, requirement.Capability))
         {
             context.Succeed(requirement);
         }

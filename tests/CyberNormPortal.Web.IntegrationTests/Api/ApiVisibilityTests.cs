@@ -12,17 +12,26 @@ namespace CyberNormPortal.Web.IntegrationTests.Api;
 public sealed class ApiVisibilityTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task ApiAndFeeds_RestrictedOrUnpublishedEntries_NeverAppear_EvenForAModerator(bool asModerator)
+    [InlineData("anonymous")]
+    [InlineData("moderator")]
+    [InlineData("moderator-without-two-factor")]
+    [InlineData("administrator-without-two-factor")]
+    public async Task ApiAndFeeds_RestrictedOrUnpublishedEntries_NeverAppear_EvenForAModerator(string reader)
     {
+        var asModerator = reader == "moderator";
         var clear = await Portal.PublishAsync("KEN", norm: 2, title: "Public CLEAR playbook");
         var green = await Portal.PublishAsync("KEN", norm: 2, title: "Hidden GREEN playbook", visibility: TlpLabel.Green);
         var amber = await Portal.PublishAsync("KEN", norm: 2, title: "Hidden AMBER playbook", visibility: TlpLabel.Amber);
         var contributor = await Portal.CreateUserAsync(PortalRoles.Contributor, "KEN");
         var draft = await Portal.CreateEntryAsync(contributor, EntryStatus.Draft, norm: 2, title: "Hidden DRAFT playbook");
 
-        using var browser = asModerator ? (await Portal.SignInAsAsync(PortalRoles.Moderator)).Browser : Portal.NewBrowser();
+        using var browser = reader switch
+        {
+            "moderator" => (await Portal.SignInAsAsync(PortalRoles.Moderator)).Browser,
+            "moderator-without-two-factor" => await Portal.SignInAsync(await Portal.CreateUserAsync(PortalRoles.Moderator, twoFactor: false)),
+            "administrator-without-two-factor" => await Portal.SignInAsync(await Portal.CreateUserAsync(PortalRoles.Administrator, twoFactor: false)),
+            _ => Portal.NewBrowser(),
+        };
         var client = browser.Client;
         if (asModerator)
         {

@@ -29,13 +29,18 @@ public sealed class EntryAuthorizationMatrixTests(PortalFixture portal) : Portal
 
         /// <summary>The entry does not exist for this user.</summary>
         NotFound,
+
+        /// <summary>The page needs two-factor sign-in the user has not set up: redirected to set it up.</summary>
+        TwoFactor,
     }
 
     private const string State = "KEN";
 
     // Columns: the endpoints below, in order, each with the app endpoint it calls (AppEndpoint.Key; the
     // EndpointCoverageTests check that every handler of the app is covered here, in another matrix, or listed public).
-    // Rows: the actors. A = allowed, S = sign in, D = denied, F = forbidden by the workflow, N = not found.
+    // Rows: the actors. A = allowed, S = sign in, D = denied, F = forbidden by the workflow, N = not found,
+    // T = sent to set up two-factor sign-in. A moderator without it is no moderator (no working copies, no steps);
+    // an administrator without it is an administrator without it — neither has anything here.
     private static readonly (string Name, string Covers)[] Columns =
     [
         ("GET review", "GET /entries/{id:int}/review"), ("GET history", "GET /entries/{id:int}/history"),
@@ -60,8 +65,10 @@ public sealed class EntryAuthorizationMatrixTests(PortalFixture portal) : Portal
         ["other-contributor"] = "N N N N N N N N N A D D A A",
         ["other-approver"] = "N N N N N N N N N A A D A A",
         ["moderator"] = "A A D D F F F A A D A A D D",
+        ["moderator-without-two-factor"] = "N N D D N N N N N D T T D D",
         ["administrator"] = "N N D D N N N N N D D D D D",
         ["g7-coordinator"] = "N N N N N N N N N A A D A A",
+        ["administrator-without-two-factor"] = "N N D D N N N N N D D D D D",
     };
 
     /// <summary>
@@ -79,7 +86,9 @@ public sealed class EntryAuthorizationMatrixTests(PortalFixture portal) : Portal
         ["other-contributor"] = "N N N N N N N N N A D D A A",
         ["other-approver"] = "N N N N N N N N N A A D A A",
         ["moderator"] = "A A D D F A A A A D A A D D",
+        ["moderator-without-two-factor"] = "N N D D N N N N N D T T D D",
         ["administrator"] = "N N D D N N N N N D D D D D",
+        ["administrator-without-two-factor"] = "N N D D N N N N N D D D D D",
     };
 
     public static TheoryData<string, string, Outcome> Cases() => CasesOf(Matrix);
@@ -101,6 +110,7 @@ public sealed class EntryAuthorizationMatrixTests(PortalFixture portal) : Portal
                     "D" => Outcome.Denied,
                     "F" => Outcome.Forbidden,
                     "N" => Outcome.NotFound,
+                    "T" => Outcome.TwoFactor,
                     var other => throw new InvalidOperationException($"Unknown cell {other}"),
                 });
             }
@@ -196,6 +206,8 @@ public sealed class EntryAuthorizationMatrixTests(PortalFixture portal) : Portal
         "other-approver" => (await Portal.SignInAsAsync(PortalRoles.Approver, "FRA")).Browser,
         "moderator" => (await Portal.SignInAsAsync(PortalRoles.Moderator)).Browser,
         "administrator" => (await Portal.SignInAsAsync(PortalRoles.Administrator)).Browser,
+        "moderator-without-two-factor" => await Portal.SignInAsync(await Portal.CreateUserAsync(PortalRoles.Moderator, twoFactor: false)),
+        "administrator-without-two-factor" => await Portal.SignInAsync(await Portal.CreateUserAsync(PortalRoles.Administrator, twoFactor: false)),
         _ => throw new ArgumentOutOfRangeException(nameof(actor)),
     };
 
@@ -247,6 +259,7 @@ public sealed class EntryAuthorizationMatrixTests(PortalFixture portal) : Portal
             HttpStatusCode.OK when endpoint.StartsWith("GET", StringComparison.Ordinal) => Outcome.Allowed,
             HttpStatusCode.Redirect when location.StartsWith("/account/sign-in", StringComparison.Ordinal) => Outcome.SignIn,
             HttpStatusCode.Redirect when location.StartsWith("/account/access-denied", StringComparison.Ordinal) => Outcome.Denied,
+            HttpStatusCode.Redirect when location.StartsWith("/account/two-factor?required=true", StringComparison.Ordinal) => Outcome.TwoFactor,
             HttpStatusCode.Redirect when endpoint.StartsWith("POST", StringComparison.Ordinal) && location.StartsWith("/entries/", StringComparison.Ordinal) => Outcome.Allowed,
             HttpStatusCode.Forbidden => Outcome.Forbidden,
             HttpStatusCode.NotFound => Outcome.NotFound,

@@ -21,10 +21,13 @@ public sealed class ExportVisibilityTests(PortalFixture fixture) : PortalTest(fi
         using var visitor = Portal.NewBrowser();
         var (analyst, _) = await Portal.SignInAsAsync(PortalRoles.Analyst);
         var (moderator, moderatorUser) = await Portal.SignInAsAsync(PortalRoles.Moderator);
+        // Holding the role is not acting in it: without two-factor sign-in, a moderator or administrator reads as an analyst.
+        using var moderatorWithoutTwoFactor = await Portal.SignInAsync(await Portal.CreateUserAsync(PortalRoles.Moderator, twoFactor: false));
+        using var administratorWithoutTwoFactor = await Portal.SignInAsync(await Portal.CreateUserAsync(PortalRoles.Administrator, twoFactor: false));
         using (analyst)
         using (moderator)
         {
-            foreach (var reader in new[] { visitor, analyst })
+            foreach (var reader in new[] { visitor, analyst, moderatorWithoutTwoFactor, administratorWithoutTwoFactor })
             {
                 var markdown = await reader.MarkdownAsync(AfricanScope);
                 Assert.Contains(ClearTitle, markdown, StringComparison.Ordinal);

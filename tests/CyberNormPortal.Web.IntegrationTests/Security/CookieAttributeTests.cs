@@ -22,7 +22,7 @@ public sealed class CookieAttributeTests(PortalFixture portal) : PortalTest(port
 
         var signedIn = await browser.SubmitAsync("/account/sign-in", new Dictionary<string, object?> { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
 
-        Assert.Equal("/", signedIn.RedirectPath);
+        Assert.Equal("/my", signedIn.RedirectPath); // a contributor lands on their desk
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/my")).Status);
         AssertHostCookie(recorder, "__Host-portal.antiforgery");
         AssertHostCookie(recorder, "__Host-portal.session");
@@ -68,7 +68,7 @@ public sealed class CookieAttributeTests(PortalFixture portal) : PortalTest(port
 
         var signedIn = await browser.SubmitAsync("/account/sign-in", new Dictionary<string, object?> { ["Input.Email"] = user.Email, ["Input.Password"] = user.Password });
 
-        Assert.Equal("/", signedIn.RedirectPath);
+        Assert.Equal("/my", signedIn.RedirectPath); // a contributor lands on their desk
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/my")).Status);
         Assert.Contains(recorder.SetCookies, c => c.StartsWith("portal.session=", StringComparison.Ordinal));
     }

@@ -6,12 +6,14 @@ namespace CyberNormPortal.Web.IntegrationTests.Security;
 
 public sealed class OpenRedirectTests(PortalFixture fixture) : PortalTest(fixture)
 {
+    // A return URL that is not local is ignored: the person lands on their work (a contributor on /my, StartPages).
     [Theory]
-    [InlineData("https://evil.example", "/")]
-    [InlineData("//evil.example", "/")]
-    [InlineData("/\\evil.example", "/")]
-    [InlineData("javascript:alert(1)", "/")]
+    [InlineData("https://evil.example", "/my")]
+    [InlineData("//evil.example", "/my")]
+    [InlineData("/\\evil.example", "/my")]
+    [InlineData("javascript:alert(1)", "/my")]
     [InlineData("/my", "/my")]
+    [InlineData("/norms/3", "/norms/3")]
     public async Task SignIn_WithReturnUrl_GoesThereOnlyWhenItIsLocal(string returnUrl, string expected)
     {
         var user = await Portal.CreateUserAsync(PortalRoles.Contributor, "KEN");
@@ -27,12 +29,14 @@ public sealed class OpenRedirectTests(PortalFixture fixture) : PortalTest(fixtur
         Assert.Equal(expected, response.Location?.OriginalString);
     }
 
+    // Likewise after the two-factor step: a moderator lands on /moderation.
     [Theory]
-    [InlineData("https://evil.example", "/")]
-    [InlineData("//evil.example", "/")]
-    [InlineData("/\\evil.example", "/")]
-    [InlineData("javascript:alert(1)", "/")]
+    [InlineData("https://evil.example", "/moderation")]
+    [InlineData("//evil.example", "/moderation")]
+    [InlineData("/\\evil.example", "/moderation")]
+    [InlineData("javascript:alert(1)", "/moderation")]
     [InlineData("/moderation", "/moderation")]
+    [InlineData("/norms/3", "/norms/3")]
     public async Task SignInWithTwoFactor_WithReturnUrl_GoesThereOnlyWhenItIsLocal(string returnUrl, string expected)
     {
         var moderator = await Portal.CreateUserAsync(PortalRoles.Moderator);

@@ -11,7 +11,8 @@ namespace CyberNormPortal.Web.IntegrationTests.Security;
 
 /// <summary>
 /// The rate limits, set tight through configuration on a portal of their own (the shared test portal has them off):
-/// beyond the limit one client address gets 429 with Retry-After, another address carries on.
+/// beyond the limit one client address gets 429 with Retry-After, another address carries on. Signing in also counts
+/// per account, so people sharing an address each have their own budget and one account is not guessed at from many.
 /// </summary>
 public sealed class RateLimitTests(PortalFixture portal) : PortalTest(portal)
 {
@@ -19,17 +20,105 @@ public sealed class RateLimitTests(PortalFixture portal) : PortalTest(portal)
     private const string Attacker = "203.0.113.7";
     private const string Neighbour = "198.51.100.9";
 
-    private WebApplicationFactory<Program> PortalWithTightLimits() => Portal.Factory.WithWebHostBuilder(builder =>
+    private const string Ministry = "192.0.2.44";
+
+    /// <summary>Every policy at <see cref="Limit"/> per address; sign-in per account at <paramref name="perAccount"/>.</summary>
+    private WebApplicationFactory<Program> PortalWithTightLimits(int perAccount = Limit + 2, int? signInPerAddress = null) => Portal.Factory.WithWebHostBuilder(builder =>
     {
         builder.UseSetting("RateLimits:Enabled", "true");
-        foreach (var policy in new[] { "SignIn", "PasswordReset", "Invitation", "Search", "Api" })
+        var limits = new Dictionary<string, int>
         {
-            builder.UseSetting($"RateLimits:{policy}:PermitLimit", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ["SignIn"] = signInPerAddress ?? Limit,
+            ["PasswordReset"] = Limit,
+            ["Invitation"] = Limit,
+            ["Search"] = Limit,
+            ["Api"] = Limit,
+            ["SignInPerAccount"] = perAccount,
+        };
+        foreach (var (policy, limit) in limits)
+        {
+            builder.UseSetting($"RateLimits:{policy}:PermitLimit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting($"RateLimits:{policy}:Window", "01:00:00");
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddresses>());
     });
+
+    [Fact]
+    public async Task SignIn_TwoPeopleOnOneAddress_EachHaveTheirOwnBudget()
+    {
+        var guessed = await Portal.CreateUserAsync(PortalRoles.Contributor, "KEN");
+        var colleague = await Portal.CreateUserAsync(PortalRoles.Approver, "KEN");
+        await using var host = PortalWithTightLimits(perAccount: Limit, signInPerAddress: 50);
+        using var first = ClientAddresses.From(host.NewBrowser(), Ministry);
+        using var second = ClientAddresses.From(host.NewBrowser(), Ministry);
+        var wrong = new Dictionary<string, object?> { ["Input.Email"] = guessed.Email, ["Input.Password"] = "a mistyped password" };
+        for (var attempt = 1; attempt <= Limit; attempt++)
+        {
+            Assert.Contains(SignInModel.FailureMessage, (await first.SubmitAsync("/account/sign-in", wrong)).Text);
+        }
+
+        var page = await first.GetAsync("/account/sign-in");
+        using var content = new FormUrlEncodedContent(Browser.FormValues((AngleSharp.Html.Dom.IHtmlFormElement)page.Document.QuerySelector("main form")!)
+            .Where(f => !f.Key.StartsWith("Input.", StringComparison.Ordinal))
+            .Append(new("Input.Email", guessed.Email.ToUpperInvariant())).Append(new("Input.Password", guessed.Password)));
+        using var throttled = await first.Client.PostAsync("/account/sign-in", content);
+
+        // That account's budget is spent (however its address is written); the colleague at the same address signs in.
+        AssertTooManyRequests(throttled);
+        var signedIn = await second.SubmitAsync("/account/sign-in", new Dictionary<string, object?> { ["Input.Email"] = colleague.Email, ["Input.Password"] = colleague.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/my")).Status);
+    }
+
+    [Fact]
+    public async Task SignIn_OneAccountFromManyAddresses_IsLimitedPerAccount()
+    {
+        var user = await Portal.CreateUserAsync(PortalRoles.Analyst);
+        await using var host = PortalWithTightLimits(perAccount: Limit);
+        var wrong = new Dictionary<string, object?> { ["Input.Email"] = user.Email, ["Input.Password"] = "a guess at the password" };
+        for (var attempt = 1; attempt <= Limit; attempt++)
+        {
+            using var guesser = ClientAddresses.From(host.NewBrowser(), $"203.0.113.{10 + attempt}");
+            Assert.Contains(SignInModel.FailureMessage, (await guesser.SubmitAsync("/account/sign-in", wrong)).Text);
+        }
+
+        using var next = ClientAddresses.From(host.NewBrowser(), "203.0.113.99");
+        var page = await next.GetAsync("/account/sign-in");
+        using var content = new FormUrlEncodedContent(Browser.FormValues((AngleSharp.Html.Dom.IHtmlFormElement)page.Document.QuerySelector("main form")!)
+            .Where(f => !f.Key.StartsWith("Input.", StringComparison.Ordinal))
+            .Append(new("Input.Email", user.Email)).Append(new("Input.Password", user.Password)));
+        using var throttled = await next.Client.PostAsync("/account/sign-in", content);
+
+        AssertTooManyRequests(throttled);
+    }
+
+    [Fact]
+    public async Task SignIn_TheTwoFactorStepCountsAgainstTheSameAccount()
+    {
+        var moderator = await Portal.CreateUserAsync(PortalRoles.Moderator);
+        var colleague = await Portal.CreateUserAsync(PortalRoles.Moderator);
+        await using var host = PortalWithTightLimits(perAccount: Limit, signInPerAddress: 50);
+        using var browser = ClientAddresses.From(host.NewBrowser(), Ministry);
+        var first = await browser.SubmitAsync("/account/sign-in", new Dictionary<string, object?> { ["Input.Email"] = moderator.Email, ["Input.Password"] = moderator.Password });
+        Assert.StartsWith("/account/sign-in/two-factor", first.RedirectPath);
+        for (var attempt = 2; attempt <= Limit; attempt++)
+        {
+            var wrong = await browser.SubmitAsync(first.RedirectPath!, new Dictionary<string, object?> { ["Input.Code"] = "000000" });
+            Assert.NotNull(wrong.FieldError("Input.Code"));
+        }
+
+        var page = await browser.GetAsync(first.RedirectPath!);
+        using var content = new FormUrlEncodedContent(Browser.FormValues((AngleSharp.Html.Dom.IHtmlFormElement)page.Document.QuerySelector("main form")!)
+            .Where(f => f.Key != "Input.Code").Append(new("Input.Code", moderator.CurrentCode())));
+        using var throttled = await browser.Client.PostAsync(first.RedirectPath!, content);
+
+        AssertTooManyRequests(throttled);
+        using var other = ClientAddresses.From(host.NewBrowser(), Ministry);
+        var colleagueFirst = await other.SubmitAsync("/account/sign-in", new Dictionary<string, object?> { ["Input.Email"] = colleague.Email, ["Input.Password"] = colleague.Password });
+        var colleagueIn = await other.SubmitAsync(colleagueFirst.RedirectPath!, new Dictionary<string, object?> { ["Input.Code"] = colleague.CurrentCode() });
+        Assert.Equal("/moderation", colleagueIn.RedirectPath);
+    }
 
     [Fact]
     public async Task SignIn_MoreAttemptsThanTheLimitFromOneAddress_Answers429WithRetryAfter_AnotherAddressIsUnaffected()

@@ -11,7 +11,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CyberNormPortal.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, PortalDbContext db) : PageModel
+public sealed class SignInModel(
+    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, PortalDbContext db, StartPages startPages) : PageModel
 {
     public const string FailureMessage = "The e-mail address or password is not right, or the account is not active.";
 
@@ -48,12 +49,14 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
         {
             audit.AddFor(user, user.Email!, AuditActions.SignIn, $"user:{user.Email}");
             await db.SaveChangesAsync();
-            return LocalRedirect(SafeReturnUrl());
+            return Url.IsLocalUrl(ReturnUrl)
+                ? LocalRedirect(ReturnUrl)
+                : RedirectToPage(await startPages.ForAsync(await signIn.CreateUserPrincipalAsync(user)));
         }
 
         if (result.RequiresTwoFactor)
         {
-            return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = SafeReturnUrl() });
+            return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
         }
 
         if (result.IsLockedOut)
@@ -72,8 +75,6 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
 
     public const string LockedOutMessage =
         "Too many wrong attempts: this account is locked for 15 minutes. You can reset your password meanwhile.";
-
-    private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
 
     public sealed class InputModel
     {

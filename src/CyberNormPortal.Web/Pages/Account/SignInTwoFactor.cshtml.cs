@@ -12,7 +12,7 @@ namespace CyberNormPortal.Web.Pages.Account;
 
 /// <summary>The second step of signing in: a code from the authenticator app, or one of the recovery codes.</summary>
 [AllowAnonymous]
-public sealed class SignInTwoFactorModel(SignInManager<PortalUser> signIn, AuditLog audit, PortalDbContext db) : PageModel
+public sealed class SignInTwoFactorModel(SignInManager<PortalUser> signIn, AuditLog audit, PortalDbContext db, StartPages startPages) : PageModel
 {
     private static readonly InputValidator Validator = new();
 
@@ -48,7 +48,9 @@ public sealed class SignInTwoFactorModel(SignInManager<PortalUser> signIn, Audit
         {
             audit.AddFor(user, user.Email!, AuditActions.SignIn, $"user:{user.Email}", "With two-factor code");
             await db.SaveChangesAsync();
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            return Url.IsLocalUrl(ReturnUrl)
+                ? LocalRedirect(ReturnUrl)
+                : RedirectToPage(await startPages.ForAsync(await signIn.CreateUserPrincipalAsync(user)));
         }
 
         audit.AddFor(user, user.Email!, result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, $"user:{user.Email}", "Wrong two-factor code");

@@ -6,7 +6,7 @@ namespace CyberNormPortal.Web.Pages.Admin;
 
 public sealed class IndexModel(IAuthorizationService authorization) : PageModel
 {
-    /// <summary>Whether the user passes the policy of the administrator-only sections (users, invitations, audit).</summary>
+    /// <summary>Whether the user passes the policy of the administrator-only sections (users, invitations, audit, State participation).</summary>
     public bool Administers { get; private set; }
 
     public async Task OnGetAsync() =>

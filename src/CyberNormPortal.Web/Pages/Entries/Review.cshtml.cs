@@ -53,6 +53,9 @@ public sealed class ReviewModel(
 
     public ReviewEvent? LastReturn { get; private set; }
 
+    /// <summary>Where approving takes this entry, as the workflow decides for its State: published, or to the moderators.</summary>
+    public EntryStatus? ApprovalLeadsTo { get; private set; }
+
     /// <summary>The step that failed on the last post, to show its error next to its reason field.</summary>
     public WorkflowAction? FailedAction { get; private set; }
 
@@ -153,6 +156,7 @@ public sealed class ReviewModel(
         var actor = PortalActor.From(User)!;
         _context = await entries.ContextAsync(Entry, cancellationToken);
         Steps = EntryWorkflow.StepsFor(Entry, actor, _context);
+        ApprovalLeadsTo = Steps.Where(step => step.Action == WorkflowAction.Approve).Select(step => (EntryStatus?)step.To).FirstOrDefault();
         return null;
     }
 }

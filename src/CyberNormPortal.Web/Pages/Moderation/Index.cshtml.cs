@@ -17,7 +17,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Awaiting = await db.Entries.Where(e => e.Status == EntryStatus.AwaitingModeration)
+        Awaiting = await db.ModerationQueue()
             .AsWorkingEntries(db).OrderBy(e => e.UpdatedAt).ToListAsync(cancellationToken);
         RecentlyPublished = await db.Entries.Where(e => e.Status == EntryStatus.Published && e.StateIso3 != null)
             .AsWorkingEntries(db).OrderByDescending(e => e.UpdatedAt).Take(PublishedShown).ToListAsync(cancellationToken);

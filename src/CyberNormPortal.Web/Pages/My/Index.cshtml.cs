@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CyberNormPortal.Web.Pages.My;
 
 /// <summary>
-/// A point of contact's desk: what was returned to them, their State's (and, for a group coordinator, their group's
-/// joint) drafts, what waits for their review.
+/// A point of contact's desk: what was returned to them (<see cref="WorkingEntryQueries.ReturnedTo"/>; a draft returned
+/// to a colleague is among the drafts), their State's (and, for a group coordinator, their group's joint) drafts, what
+/// waits for their review.
 /// </summary>
 public sealed class IndexModel(PortalDbContext db) : PageModel
 {
@@ -53,8 +54,10 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             .AsWorkingEntries(db)
             .OrderByDescending(e => e.UpdatedAt)
             .ToListAsync(cancellationToken);
-        Returned = working.Where(e => e.WasReturned).ToList();
-        Drafts = working.Where(e => e.Status == EntryStatus.Draft && !e.WasReturned).ToList();
+        var returnedToMe = await db.Entries.SpokenForBy(actor).ReturnedTo(db, actor.UserId)
+            .Select(e => e.Id).ToListAsync(cancellationToken);
+        Returned = working.Where(e => returnedToMe.Contains(e.Id)).ToList();
+        Drafts = working.Where(e => e.Status == EntryStatus.Draft && !returnedToMe.Contains(e.Id)).ToList();
         ToReview = working.Where(e => e.Status == EntryStatus.Submitted && e.SavedByUserId != actor.UserId
                                       && (e.GroupId is null ? actor.Has(WorkflowRoles.Approver) : coordinates)).ToList();
         InReview = working.Where(e => e.Status is EntryStatus.Submitted or EntryStatus.AwaitingModeration && !ToReview.Contains(e)).ToList();

@@ -1,4 +1,3 @@
-using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Entries;
@@ -10,7 +9,7 @@ namespace CyberNormPortal.Web.Pages.Review;
 /// <summary>
 /// The approvers' queue: their State's submitted entries. Group coordinators see their group's submitted joint
 /// entries. Moderators see those of States with a single point of contact, for which they stand in as approver,
-/// and every submitted joint entry — the workflow's own rule (<see cref="EntryWorkflow.AwaitsReviewBy"/>).
+/// and every submitted joint entry — the workflow's own rule (<see cref="Domain.Entries.EntryWorkflow.AwaitsReviewBy"/>).
 /// </summary>
 public sealed class IndexModel(PortalDbContext db) : PageModel
 {
@@ -18,8 +17,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Entries = await db.Entries
-            .AwaitingReviewBy(PortalActor.From(User)!, db)
+        Entries = await db.ReviewQueue(PortalActor.From(User)!)
             .AsWorkingEntries(db)
             .OrderBy(e => e.UpdatedAt)
             .ToListAsync(cancellationToken);

@@ -59,7 +59,7 @@ public sealed class SignInTests(PortalFixture portal) : PortalTest(portal)
         Assert.NotNull(wrong.FieldError("Input.Code"));
         var right = await browser.SubmitAsync(first.RedirectPath!, new Dictionary<string, object?> { ["Input.Code"] = moderator.CurrentCode() });
 
-        Assert.Equal("/", right.RedirectPath);
+        Assert.Equal("/moderation", right.RedirectPath); // a moderator lands on their queue
         var home = await browser.GetAsync("/");
         Assert.Contains("Moderation", Text.Visible(home.Document.QuerySelector(".account-nav")));
     }

@@ -7,9 +7,10 @@ namespace CyberNormPortal.Web.IntegrationTests.Pages.Admin;
 
 public sealed class AdminAccessTests(PortalFixture portal) : PortalTest(portal)
 {
-    private static readonly string[] AdministratorPages = ["/admin/users", "/admin/invitations", "/admin/audit"];
+    /// <summary>Accounts, the audit log and State participation (which States publish without moderation): administrators only.</summary>
+    private static readonly string[] AdministratorPages = ["/admin/users", "/admin/invitations", "/admin/audit", "/admin/states"];
 
-    private static readonly string[] InitiativePages = ["/admin", "/admin/cycles", "/admin/cycles/edit", "/admin/groups", "/admin/groups/edit", "/admin/states"];
+    private static readonly string[] InitiativePages = ["/admin", "/admin/cycles", "/admin/cycles/edit", "/admin/groups", "/admin/groups/edit"];
 
     /// <summary>
     /// The app endpoints (AppEndpoint.Key) whose refusals these tests assert: every admin page for people without the
@@ -24,39 +25,44 @@ public sealed class AdminAccessTests(PortalFixture portal) : PortalTest(portal)
         "GET /admin/states", "POST /admin/cycles/edit/{id:int?}", "POST /admin/groups/edit/{id:int?}", "POST /admin/states",
     ];
 
-    public static TheoryData<string, string?> NeitherModeratorNorAdministrator => new()
+    /// <summary>Role, State, two-factor sign-in set up, and whether the refusal is a redirect to set it up.</summary>
+    public static TheoryData<string, string?, bool, bool> NeitherModeratorNorAdministrator => new()
     {
-        { PortalRoles.Contributor, "KEN" },
-        { PortalRoles.Approver, "KEN" },
-        { PortalRoles.Analyst, null },
+        { PortalRoles.Contributor, "KEN", false, false },
+        { PortalRoles.Approver, "KEN", false, false },
+        { PortalRoles.Analyst, null, false, false },
+        { PortalRoles.Moderator, null, false, true },
+        { PortalRoles.Administrator, null, false, true },
     };
 
-    public static TheoryData<string, string?> NonAdministrators => new()
+    public static TheoryData<string, string?, bool, bool> NonAdministrators => new()
     {
-        { PortalRoles.Contributor, "KEN" },
-        { PortalRoles.Approver, "KEN" },
-        { PortalRoles.Analyst, null },
-        { PortalRoles.Moderator, null },
+        { PortalRoles.Contributor, "KEN", false, false },
+        { PortalRoles.Approver, "KEN", false, false },
+        { PortalRoles.Analyst, null, false, false },
+        { PortalRoles.Moderator, null, true, false },
+        { PortalRoles.Moderator, null, false, false },
+        { PortalRoles.Administrator, null, false, true },
     };
 
     [Theory]
     [MemberData(nameof(NonAdministrators))]
-    public async Task AdministratorPages_NonAdministrator_AreRefused(string role, string? state)
+    public async Task AdministratorPages_NonAdministrator_AreRefused(string role, string? state, bool twoFactor, bool toTwoFactorSetUp)
     {
-        var (browser, _) = await Portal.SignInAsAsync(role, state);
+        var browser = await Portal.SignInAsync(await Portal.CreateUserAsync(role, state, twoFactor));
         var target = await Portal.CreateUserAsync(PortalRoles.Analyst);
 
         foreach (var url in AdministratorPages.Append($"/admin/users/{target.Id}"))
         {
-            AssertRefused(await browser.GetAsync(url), url);
+            AssertRefused(await browser.GetAsync(url), url, toTwoFactorSetUp);
         }
     }
 
     [Theory]
     [MemberData(nameof(NonAdministrators))]
-    public async Task AdministratorHandlers_PostWithAValidTokenByNonAdministrator_ChangeNothing(string role, string? state)
+    public async Task AdministratorHandlers_PostWithAValidTokenByNonAdministrator_ChangeNothing(string role, string? state, bool twoFactor, bool toTwoFactorSetUp)
     {
-        var (browser, _) = await Portal.SignInAsAsync(role, state);
+        var browser = await Portal.SignInAsync(await Portal.CreateUserAsync(role, state, twoFactor));
         var target = await Portal.CreateUserAsync(PortalRoles.Analyst);
         await Portal.WithDbAsync(async db =>
         {
@@ -77,23 +83,27 @@ public sealed class AdminAccessTests(PortalFixture portal) : PortalTest(portal)
             ($"/admin/users/{target.Id}?handler=Reactivate", [Token()]),
             ("/admin/invitations", [Token(), new("Input.Email", "mallory@example.org"), new("Input.DisplayName", "Mallory"), new("Input.Role", PortalRoles.Administrator)]),
             ($"/admin/invitations?handler=Revoke&id={invitationId}", [Token()]),
+            ("/admin/states", [Token(), new("Input.Participation[KEN]", "Member"), new("Input.Participation[USA]", "Partner")]),
         };
+        var members = await MembersAsync();
         foreach (var (url, fields) in posts)
         {
-            AssertRefused(await browser.PostAsync(url, fields), url);
+            AssertRefused(await browser.PostAsync(url, fields), url, toTwoFactorSetUp);
         }
 
         // The audit log is read-only: a POST is not a method it serves, whoever sends it.
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await browser.PostAsync("/admin/audit", [Token()])).Status);
 
         Assert.Equal(before, await SnapshotAsync(target.Id));
+        Assert.Equal(members, await MembersAsync());
     }
 
     [Theory]
     [MemberData(nameof(NeitherModeratorNorAdministrator))]
-    public async Task InitiativePages_NeitherModeratorNorAdministrator_AreRefusedAndTheirPostsChangeNothing(string role, string? state)
+    public async Task InitiativePages_NeitherModeratorNorAdministrator_AreRefusedAndTheirPostsChangeNothing(
+        string role, string? state, bool twoFactor, bool toTwoFactorSetUp)
     {
-        var (browser, _) = await Portal.SignInAsAsync(role, state);
+        var browser = await Portal.SignInAsync(await Portal.CreateUserAsync(role, state, twoFactor));
         var group = await Portal.WithDbAsync(db => db.Groups.Select(g => g.Id).FirstAsync());
         var cycle = await Portal.WithDbAsync(db => db.Cycles.Select(c => c.Id).FirstAsync());
         var before = await InitiativeSnapshotAsync();
@@ -103,7 +113,7 @@ public sealed class AdminAccessTests(PortalFixture portal) : PortalTest(portal)
 
         foreach (var url in InitiativePages.Concat([$"/admin/cycles/edit/{cycle}", $"/admin/groups/edit/{group}"]))
         {
-            AssertRefused(await browser.GetAsync(url), url);
+            AssertRefused(await browser.GetAsync(url), url, toTwoFactorSetUp);
         }
 
         var posts = new (string Url, KeyValuePair<string, string>[] Fields)[]
@@ -112,11 +122,10 @@ public sealed class AdminAccessTests(PortalFixture portal) : PortalTest(portal)
             ($"/admin/cycles/edit/{cycle}", [Token(), new("Input.Slug", "forged"), new("Input.Name", "Forged"), new("Input.OpensOn", "2026-01-01"), new("Input.ClosesOn", "2026-12-31")]),
             ("/admin/groups/edit", [Token(), new("Input.Slug", "forged"), new("Input.Name", "Forged"), new("Input.Abbreviation", "FG"), new("Input.Members", "KEN")]),
             ($"/admin/groups/edit/{group}", [Token(), new("Input.Name", "Forged"), new("Input.Abbreviation", "FG")]),
-            ("/admin/states", [Token(), new("Input.Participation[KEN]", "Member"), new("Input.Participation[USA]", "Partner")]),
         };
         foreach (var (url, fields) in posts)
         {
-            AssertRefused(await browser.PostAsync(url, fields), url);
+            AssertRefused(await browser.PostAsync(url, fields), url, toTwoFactorSetUp);
         }
 
         Assert.Equal(before, await InitiativeSnapshotAsync());
@@ -136,18 +145,21 @@ public sealed class AdminAccessTests(PortalFixture portal) : PortalTest(portal)
     }
 
     [Fact]
-    public async Task InitiativePages_Moderator_CanReachCyclesGroupsAndStates()
+    public async Task InitiativePages_Moderator_CanReachCyclesAndGroupsButNotStateParticipation()
     {
         var (browser, _) = await Portal.SignInAsAsync(PortalRoles.Moderator);
 
-        foreach (var url in new[] { "/admin", "/admin/cycles", "/admin/cycles/edit", "/admin/groups", "/admin/groups/edit", "/admin/states" })
+        foreach (var url in new[] { "/admin", "/admin/cycles", "/admin/cycles/edit", "/admin/groups", "/admin/groups/edit" })
         {
             Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(url)).Status);
         }
 
+        AssertRefused(await browser.GetAsync("/admin/states"), "/admin/states", toTwoFactorSetUp: false);
         var index = await browser.GetAsync("/admin");
         Assert.Null(index.Document.QuerySelector("main a[href='/admin/users']"));
+        Assert.Null(index.Document.QuerySelector("main a[href='/admin/states']"));
         Assert.NotNull(index.Document.QuerySelector("main a[href='/admin/cycles']"));
+        Assert.Null((await browser.GetAsync("/admin/groups")).Document.QuerySelector("main a[href='/admin/states']"));
     }
 
     [Fact]
@@ -163,12 +175,30 @@ public sealed class AdminAccessTests(PortalFixture portal) : PortalTest(portal)
         }
     }
 
-    private static void AssertRefused(PageResponse response, string url)
+    [Fact]
+    public async Task StateParticipation_Administrator_CanReachItFromTheIndexAndTheGroups()
     {
-        var refused = response.Status == HttpStatusCode.Forbidden
-            || (response.Status == HttpStatusCode.Redirect && response.RedirectPath!.StartsWith("/account/access-denied", StringComparison.Ordinal));
+        var (browser, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin/states")).Status);
+        Assert.NotNull((await browser.GetAsync("/admin/groups")).Document.QuerySelector("main a[href='/admin/states']"));
+    }
+
+    /// <summary>
+    /// Refused: 403 or the access-denied page — or, for a moderator or administrator without two-factor sign-in asking
+    /// for a page their role would open, the two-factor set-up (<paramref name="toTwoFactorSetUp"/>), which opens nothing.
+    /// </summary>
+    private static void AssertRefused(PageResponse response, string url, bool toTwoFactorSetUp)
+    {
+        var refused = toTwoFactorSetUp
+            ? response.Status == HttpStatusCode.Redirect && response.RedirectPath!.StartsWith("/account/two-factor?required=true", StringComparison.Ordinal)
+            : response.Status == HttpStatusCode.Forbidden
+              || (response.Status == HttpStatusCode.Redirect && response.RedirectPath!.StartsWith("/account/access-denied", StringComparison.Ordinal));
         Assert.True(refused, $"{url} answered {(int)response.Status} {response.RedirectPath}");
     }
+
+    private Task<string> MembersAsync() => Portal.WithDbAsync(async db => string.Join(",", await db.States
+        .Where(s => s.Participation == Domain.States.InitiativeParticipation.Member).OrderBy(s => s.Iso3).Select(s => s.Iso3).ToListAsync()));
 
     private Task<string> InitiativeSnapshotAsync() => Portal.WithDbAsync(async db =>
     {

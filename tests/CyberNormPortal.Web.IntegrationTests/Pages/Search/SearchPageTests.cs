@@ -192,10 +192,16 @@ public sealed class SearchPageTests(PortalFixture portal) : PortalTest(portal)
         await SeedAsync();
         var (kenyan, _) = await Portal.SignInAsAsync(PortalRoles.Contributor, "KEN");
         var (french, _) = await Portal.SignInAsAsync(PortalRoles.Contributor, "FRA");
+        var (moderator, _) = await Portal.SignInAsAsync(PortalRoles.Moderator);
+        using var moderatorWithoutTwoFactor = await Portal.SignInAsync(await Portal.CreateUserAsync(PortalRoles.Moderator, twoFactor: false));
+        using var administratorWithoutTwoFactor = await Portal.SignInAsync(await Portal.CreateUserAsync(PortalRoles.Administrator, twoFactor: false));
 
         Assert.DoesNotContain("Amber grid arrangement", Titles((await Portal.GetPageAsync("/search?q=grid")).Document));
         Assert.DoesNotContain("Amber grid arrangement", (await french.GetAsync("/search?q=grid")).Text);
+        Assert.DoesNotContain("Amber grid arrangement", (await moderatorWithoutTwoFactor.GetAsync("/search?q=grid")).Text);
+        Assert.DoesNotContain("Amber grid arrangement", (await administratorWithoutTwoFactor.GetAsync("/search?q=grid")).Text);
         Assert.Contains("Amber grid arrangement", (await kenyan.GetAsync("/search?q=grid")).Text);
+        Assert.Contains("Amber grid arrangement", (await moderator.GetAsync("/search?q=grid")).Text);
     }
 
     [Fact]
@@ -244,11 +250,14 @@ public sealed class SearchPageTests(PortalFixture portal) : PortalTest(portal)
         await SeedAsync();
         using var visitor = Portal.CreateClient();
         var (moderator, _) = await Portal.SignInAsAsync(PortalRoles.Moderator);
+        using var moderatorWithoutTwoFactor = await Portal.SignInAsync(await Portal.CreateUserAsync(PortalRoles.Moderator, twoFactor: false));
 
         var visitorCsv = await visitor.GetStringAsync("/search/export.csv?q=grid");
         var moderatorCsv = await moderator.Client.GetStringAsync("/search/export.csv?q=grid");
+        var withoutTwoFactorCsv = await moderatorWithoutTwoFactor.Client.GetStringAsync("/search/export.csv?q=grid");
 
         Assert.DoesNotContain("Amber grid arrangement", visitorCsv);
+        Assert.DoesNotContain("Amber grid arrangement", withoutTwoFactorCsv);
         Assert.Contains("Amber grid arrangement", moderatorCsv);
         var audits = await Portal.WithDbAsync(db => db.AuditRecords.Where(a => a.Action == AuditActions.RestrictedExport).ToListAsync());
         Assert.Single(audits);
