@@ -128,14 +128,20 @@ public sealed class Notifications(
         return await otherCoordinators.AnyAsync(cancellationToken) ? otherCoordinators : UsersInRoles(null, PortalRoles.Moderator);
     }
 
-    /// <summary>Active users holding any of <paramref name="roles"/> (bound to <paramref name="stateIso3"/> when given).</summary>
+    /// <summary>
+    /// Active users holding any of <paramref name="roles"/> (bound to <paramref name="stateIso3"/> when given). Roles
+    /// that count only with two-factor sign-in (<see cref="PortalRoles.NeedsTwoFactor"/>, as in
+    /// <see cref="PortalCapabilities"/>) reach only those who have set it up: a moderator without it cannot act on the mail.
+    /// </summary>
     private IQueryable<PortalUser> UsersInRoles(string? stateIso3, params string[] roles)
     {
+        var onlyWithTwoFactor = roles.All(PortalRoles.NeedsTwoFactor);
         var normalized = roles.Select(r => r.ToUpperInvariant()).ToList();
         var inRole = from userRole in db.UserRoles
                      join role in db.Roles on userRole.RoleId equals role.Id
                      where normalized.Contains(role.NormalizedName!)
                      select userRole.UserId;
-        return db.Users.Where(u => u.IsActive && inRole.Contains(u.Id) && (stateIso3 == null || u.StateIso3 == stateIso3));
+        return db.Users.Where(u => u.IsActive && (!onlyWithTwoFactor || u.TwoFactorEnabled)
+                                   && inRole.Contains(u.Id) && (stateIso3 == null || u.StateIso3 == stateIso3));
     }
 }
