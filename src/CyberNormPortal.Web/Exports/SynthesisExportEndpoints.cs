@@ -58,7 +58,7 @@ public static class SynthesisExportEndpoints
                 .Select(g => $"{Pages.Shared.Labels.Tlp(g.Key)}: {g.Count()}");
             services.Audit.Add(
                 AuditActions.RestrictedExport,
-                $"synthesis:{document.ScopeKey}",
+                AuditSubjects.Synthesis(document.ScopeKey),
                 $"format={extension}; entries: {string.Join(", ", counts)}");
             await services.Db.SaveChangesAsync(http.RequestAborted);
         }

@@ -52,7 +52,7 @@ public sealed class ChangePasswordModel(
 
         // The change gave the account a new security stamp: re-issue this session's cookie, other sessions end.
         await signIn.RefreshSignInAsync(user);
-        audit.Add(AuditActions.PasswordChanged, $"user:{user.Email}");
+        audit.Add(AuditActions.PasswordChanged, AuditSubjects.User(user.Email));
         await db.SaveChangesAsync();
         TempData.SetNotice(localizer["Your password has been changed."]);
         return RedirectToPage("/Account/Index");

@@ -45,7 +45,7 @@ public sealed class ConfirmPasswordModel(SignInManager<PortalUser> signIn, UserM
         var result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            audit.AddFor(user, user.Email!, AuditActions.LockedOut, $"user:{user.Email}");
+            audit.AddFor(user, user.Email!, AuditActions.LockedOut, AuditSubjects.User(user.Email));
             await db.SaveChangesAsync();
             await signIn.SignOutAsync();
             return RedirectToPage("/Account/SignIn");
@@ -53,7 +53,7 @@ public sealed class ConfirmPasswordModel(SignInManager<PortalUser> signIn, UserM
 
         if (!result.Succeeded)
         {
-            audit.AddFor(user, user.Email!, AuditActions.SignInFailed, $"user:{user.Email}", "Wrong password when confirming it");
+            audit.AddFor(user, user.Email!, AuditActions.SignInFailed, AuditSubjects.User(user.Email), "Wrong password when confirming it");
             await db.SaveChangesAsync();
             ModelState.AddModelError("Input.Password", WrongPasswordMessage);
             return Page();

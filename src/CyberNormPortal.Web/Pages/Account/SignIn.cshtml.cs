@@ -38,7 +38,7 @@ public sealed class SignInModel(
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is null)
         {
-            audit.AddFor(null, Input.Email.Trim(), AuditActions.SignInFailed, $"user:{Input.Email.Trim()}", "No such account");
+            audit.AddFor(null, Input.Email.Trim(), AuditActions.SignInFailed, AuditSubjects.User(Input.Email.Trim()), "No such account");
             await db.SaveChangesAsync();
             ModelState.AddModelError(string.Empty, FailureMessage);
             return Page();
@@ -47,7 +47,7 @@ public sealed class SignInModel(
         var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            audit.AddFor(user, user.Email!, AuditActions.SignIn, $"user:{user.Email}");
+            audit.AddFor(user, user.Email!, AuditActions.SignIn, AuditSubjects.User(user.Email));
             await db.SaveChangesAsync();
             return Url.IsLocalUrl(ReturnUrl)
                 ? LocalRedirect(ReturnUrl)
@@ -61,13 +61,13 @@ public sealed class SignInModel(
 
         if (result.IsLockedOut)
         {
-            audit.AddFor(user, user.Email!, AuditActions.LockedOut, $"user:{user.Email}");
+            audit.AddFor(user, user.Email!, AuditActions.LockedOut, AuditSubjects.User(user.Email));
             await db.SaveChangesAsync();
             ModelState.AddModelError(string.Empty, LockedOutMessage);
             return Page();
         }
 
-        audit.AddFor(user, user.Email!, AuditActions.SignInFailed, $"user:{user.Email}", result.IsNotAllowed ? "Account not active" : "Wrong password");
+        audit.AddFor(user, user.Email!, AuditActions.SignInFailed, AuditSubjects.User(user.Email), result.IsNotAllowed ? "Account not active" : "Wrong password");
         await db.SaveChangesAsync();
         ModelState.AddModelError(string.Empty, FailureMessage);
         return Page();

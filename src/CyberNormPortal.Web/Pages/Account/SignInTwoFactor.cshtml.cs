@@ -46,14 +46,14 @@ public sealed class SignInTwoFactorModel(SignInManager<PortalUser> signIn, Audit
 
         if (result.Succeeded)
         {
-            audit.AddFor(user, user.Email!, AuditActions.SignIn, $"user:{user.Email}", "With two-factor code");
+            audit.AddFor(user, user.Email!, AuditActions.SignIn, AuditSubjects.User(user.Email), "With two-factor code");
             await db.SaveChangesAsync();
             return Url.IsLocalUrl(ReturnUrl)
                 ? LocalRedirect(ReturnUrl)
                 : RedirectToPage(await startPages.ForAsync(await signIn.CreateUserPrincipalAsync(user)));
         }
 
-        audit.AddFor(user, user.Email!, result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, $"user:{user.Email}", "Wrong two-factor code");
+        audit.AddFor(user, user.Email!, result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, AuditSubjects.User(user.Email), "Wrong two-factor code");
         await db.SaveChangesAsync();
         ModelState.AddModelError("Input.Code", result.IsLockedOut ? SignInModel.LockedOutMessage : "That code is not right. Enter the current 6-digit code from your app, or a recovery code.");
         return Page();

@@ -20,7 +20,7 @@ public sealed class SignOutModel(
     {
         if (await users.GetUserAsync(User) is { } user)
         {
-            audit.Add(AuditActions.SignOut, $"user:{user.Email}");
+            audit.Add(AuditActions.SignOut, AuditSubjects.User(user.Email));
             await db.SaveChangesAsync();
             // A new security stamp ends this account's other copies of the session cookie too.
             await users.UpdateSecurityStampAsync(user);

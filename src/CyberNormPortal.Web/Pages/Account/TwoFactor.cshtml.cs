@@ -99,7 +99,7 @@ public sealed class TwoFactorModel(
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
         // The cookie carries the two-factor claim the moderator and administrator pages require.
         await signIn.RefreshSignInAsync(user);
-        audit.Add(AuditActions.TwoFactorEnabled, $"user:{user.Email}");
+        audit.Add(AuditActions.TwoFactorEnabled, AuditSubjects.User(user.Email));
         await db.SaveChangesAsync();
         JustEnabled = true;
         await LoadAsync(user);
@@ -119,7 +119,7 @@ public sealed class TwoFactorModel(
         }
 
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
-        audit.Add(AuditActions.RecoveryCodesRenewed, $"user:{user.Email}");
+        audit.Add(AuditActions.RecoveryCodesRenewed, AuditSubjects.User(user.Email));
         await db.SaveChangesAsync();
         await LoadAsync(user);
         return Page();
@@ -148,7 +148,7 @@ public sealed class TwoFactorModel(
         // A new key, so turning it on again means scanning a new code (and getting new recovery codes).
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
-        audit.Add(AuditActions.TwoFactorDisabled, $"user:{user.Email}");
+        audit.Add(AuditActions.TwoFactorDisabled, AuditSubjects.User(user.Email));
         await db.SaveChangesAsync();
         TempData.SetNotice(localizer["Two-factor sign-in is turned off."]);
         return RedirectToPage("/Account/Index");

@@ -58,7 +58,7 @@ public sealed class ExportModel(
         var rows = search.Ordered(query.Request, reader);
         if (await rows.AnyAsync(e => e.Visibility != TlpLabel.Clear, cancellationToken))
         {
-            audit.Add(AuditActions.RestrictedExport, "search", $"{format.ToUpperInvariant()} export of {Request.QueryString}");
+            audit.Add(AuditActions.RestrictedExport, AuditSubjects.Search, $"{format.ToUpperInvariant()} export of {Request.QueryString}");
             await db.SaveChangesAsync(cancellationToken);
         }
 

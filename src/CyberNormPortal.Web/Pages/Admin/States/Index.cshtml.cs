@@ -40,7 +40,7 @@ public sealed class IndexModel(PortalDbContext db, AuditLog audit, IStringLocali
             var old = state.Participation;
             if (state.SetParticipation(Input.Participation[state.Iso3]))
             {
-                audit.Add(AuditActions.ParticipationChanged, $"state:{state.Iso3}", $"{old} → {state.Participation}");
+                audit.Add(AuditActions.ParticipationChanged, AuditSubjects.State(state.Iso3), $"{old} → {state.Participation}");
                 changed++;
             }
         }
