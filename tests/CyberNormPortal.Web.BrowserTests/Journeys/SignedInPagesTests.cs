@@ -34,8 +34,8 @@ public sealed class SignedInPagesTests(BrowserFixture browser)
         string[] pages = role switch
         {
             PortalRoles.Contributor => ["/my", "/entries/new", "/account", "/account/change-password", "/account/two-factor"],
-            PortalRoles.Moderator => ["/moderation", "/review", "/admin", "/admin/cycles", "/admin/cycles/edit", "/admin/groups", "/admin/states"],
-            _ => ["/admin", "/admin/users", "/admin/invitations", "/admin/audit", "/admin/users/" + account.Id],
+            PortalRoles.Moderator => ["/moderation", "/review", "/admin", "/admin/cycles", "/admin/cycles/edit", "/admin/groups"],
+            _ => ["/admin", "/admin/users", "/admin/invitations", "/admin/audit", "/admin/states", "/admin/users/" + account.Id],
         };
         foreach (var url in pages)
         {
