@@ -24,8 +24,6 @@ public sealed class ReviewModel(
     MarkdownRenderer markdown,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    public const int ReasonMax = 2000;
-
     /// <summary>What the workflow needs to know about the entry's State, read once per request.</summary>
     private WorkflowContext _context = null!;
 
@@ -82,9 +80,9 @@ public sealed class ReviewModel(
         var actor = PortalActor.From(User)!;
         FailedAction = action;
         Reason = reason;
-        if (reason?.Length > ReasonMax)
+        if (reason?.Length > FieldLengths.ReviewReason)
         {
-            ModelState.AddModelError("reason", $"A reason can have at most {ReasonMax:N0} characters.");
+            ModelState.AddModelError("reason", $"A reason can have at most {FieldLengths.ReviewReason:N0} characters.");
             return Page();
         }
 
