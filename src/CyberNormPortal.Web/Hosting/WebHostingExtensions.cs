@@ -11,6 +11,7 @@ using CyberNormPortal.Web.Feeds;
 using CyberNormPortal.Web.Filters;
 using CyberNormPortal.Web.Health;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Rendering;
 using CyberNormPortal.Web.Search;
 using CyberNormPortal.Web.Synthesis;
@@ -125,10 +126,10 @@ public static class WebHostingExtensions
         app.UseStaticFiles();
         app.UseRequestLocalization(options =>
         {
-            var english = new CultureInfo("en");
-            options.DefaultRequestCulture = new RequestCulture(english);
-            options.SupportedCultures = [english];
-            options.SupportedUICultures = [english];
+            CultureInfo[] cultures = [.. PortalCultures.All.Select(c => c.Culture)];
+            options.DefaultRequestCulture = new RequestCulture(PortalCultures.Default.Culture);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
         });
         app.UseRouting();
         // A method a page does not serve is 405 with Allow, before rate limits, sign-in and antiforgery (Hosting/PageMethods.cs).
