@@ -47,6 +47,10 @@ public static class WebHostingExtensions
             .SetApplicationName("CyberNormPortal")
             .PersistKeysToDbContext<PortalDbContext>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Arabic, Chinese, Cyrillic and accented letters are written as themselves, not as &#x...; entities: pages
+        // stay readable and small. Markup characters (< > & " ') are still encoded.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RouteOptions>(options =>
         {
             options.LowercaseUrls = true;
