@@ -53,7 +53,7 @@ public sealed class ArabicJourneyTests(BrowserFixture browser)
         await contributor.GetByLabel(T("Language"), new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "ar" });
         await contributor.Locator("input[name='Input.Visibility'][value='Clear']").CheckAsync();
         await contributor.GetByRole(AriaRole.Button, new() { Name = T("Save and submit for review") }).ClickAsync();
-        await contributor.Locator(".notice--success", new() { HasTextString = T("Submitted for review.") }).WaitForAsync();
+        await contributor.Locator(".notice--success", new() { HasTextString = T("Submitted for review. Your State's approvers have been told by e-mail.") }).WaitForAsync();
         Assert.StartsWith("/ar/entries/", new Uri(contributor.Url).AbsolutePath, StringComparison.Ordinal);
         await AssertArabicPageAsync(contributor);
 
