@@ -220,7 +220,7 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
         var texts = document.Body!.Descendants().OfType<IText>().Where(t => t.ParentElement is not null)
             .Select(t => (Element: t.ParentElement!, Text: Text.Collapse(t.Data)))
             .Concat(document.All.SelectMany(e => new[] { "aria-label", "title", "placeholder", "alt", "value" }
-                .Where(a => e.HasAttribute(a) && !(a == "value" && e.LocalName is "input" && e.GetAttribute("type") is not ("submit" or "button")))
+                .Where(a => e.HasAttribute(a) && (a != "value" || (e.LocalName is "input" && e.GetAttribute("type") is "submit" or "button" or "reset")))
                 .Select(a => (Element: e, Text: Text.Collapse(e.GetAttribute(a)!)))))
             .Concat([(document.DocumentElement, Text.Collapse(document.Title ?? ""))]);
         foreach (var (element, text) in texts)
