@@ -18,7 +18,6 @@ namespace CyberNormPortal.Web.Pages.Account;
 [AllowAnonymous]
 public sealed class AcceptInvitationModel(AccountService accounts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
 

@@ -17,7 +17,6 @@ public sealed class ChangePasswordModel(
 {
     public const string WrongCurrentPasswordMessage = "That is not your current password.";
 
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 

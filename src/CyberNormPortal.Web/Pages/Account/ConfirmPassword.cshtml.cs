@@ -19,7 +19,6 @@ public sealed class ConfirmPasswordModel(SignInManager<PortalUser> signIn, UserM
 {
     public const string WrongPasswordMessage = "That is not your password.";
 
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 

@@ -16,7 +16,6 @@ namespace CyberNormPortal.Web.Pages.Account;
 [AllowAnonymous]
 public sealed class ForgotPasswordModel(AccountService accounts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 

@@ -19,7 +19,6 @@ public sealed class ResetPasswordModel(AccountService accounts, IStringLocalizer
     public const string InvalidLinkMessage =
         "This link to reset your password does not work: it has expired (links last 2 hours), has already been used, or was copied incompletely.";
 
-
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
 

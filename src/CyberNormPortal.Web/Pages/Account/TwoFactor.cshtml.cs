@@ -28,7 +28,6 @@ public sealed class TwoFactorModel(
     public const string WrongCodeMessage = "That code is not right. Enter the 6-digit code your app shows now for CyberNormPortal.";
     public const string MustKeepMessage = "Your role requires two-factor sign-in, so it cannot be turned off.";
 
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 

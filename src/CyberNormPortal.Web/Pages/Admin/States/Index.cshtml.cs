@@ -13,7 +13,6 @@ namespace CyberNormPortal.Web.Pages.Admin.States;
 
 public sealed class IndexModel(PortalDbContext db, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-
     public sealed record StateRow(string Iso3, string Name, RegionalGroup Region, InitiativeParticipation Participation);
 
     [BindProperty]
