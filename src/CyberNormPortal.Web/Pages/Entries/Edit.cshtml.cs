@@ -123,7 +123,7 @@ public sealed class EditModel(
         var current = (await entries.LoadAsync(id, cancellationToken))!;
         var latest = current.LatestRevision!;
         var start = current.Revisions.SingleOrDefault(r => r.Number == BaseRevision) ?? latest;
-        Conflict = new ConflictInfo(latest.SavedByName, latest.SavedAt, latest.Number, TextDiff.Revisions(start, latest));
+        Conflict = new ConflictInfo(latest.SavedByName, latest.SavedAt, latest.Number, TextDiff.Revisions(start, latest, localizer));
         Version = entries.VersionOf(current);
         BaseRevision = latest.Number;
         ModelState.Remove(nameof(Version));

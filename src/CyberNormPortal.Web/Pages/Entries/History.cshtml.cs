@@ -68,7 +68,7 @@ public sealed class HistoryModel(
         }
         else
         {
-            Changes = TextDiff.Revisions(before, after);
+            Changes = TextDiff.Revisions(before, after, localizer);
         }
 
         return Page();

@@ -149,7 +149,7 @@ public sealed class ReviewModel(
             : null;
         if (Entry.PublishedRevisionNumber is { } published && published != Latest.Number)
         {
-            ChangesSincePublished = TextDiff.Revisions(Entry.Revisions.Single(r => r.Number == published), Latest);
+            ChangesSincePublished = TextDiff.Revisions(Entry.Revisions.Single(r => r.Number == published), Latest, localizer);
         }
 
         var actor = PortalActor.From(User)!;
