@@ -41,7 +41,7 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await new InputValidator(db).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (await new InputValidator(db, localizer).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             var request = new InvitationRequest(Input.Email, Input.DisplayName, Input.Role, RoleBinding.For([Input.Role], Input.StateIso3, Input.GroupId));
             switch (await accounts.InviteAsync(request, User, cancellationToken))
@@ -119,17 +119,17 @@ public sealed class IndexModel(
     /// <summary>The form's own rules; whether the address may be invited is the service's (<see cref="AccountService.InviteAsync"/>).</summary>
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator(PortalDbContext db)
+        public InputValidator(PortalDbContext db, IStringLocalizer localizer)
         {
             RuleFor(i => i.Email).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter the e-mail address to invite.")
-                .MaximumLength(256).WithMessage("An e-mail address has at most 256 characters.")
-                .EmailAddress().WithMessage("Enter an e-mail address like name@example.org.");
+                .NotEmpty().WithMessage(localizer, ValidationMessages.InviteeEmailRequired)
+                .MaximumLength(FieldLengths.Email).WithMessage(localizer, ValidationMessages.EmailTooLong, FieldLengths.Email)
+                .EmailAddress().WithMessage(localizer, ValidationMessages.EmailInvalid);
             RuleFor(i => i.DisplayName).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter the name other people will see.")
-                .MaximumLength(200).WithMessage("A name has at most 200 characters.");
-            RuleFor(i => i.Role).Must(r => PortalRoles.All.Contains(r)).WithMessage("Choose a role.");
-            this.BindingRules(i => [i.Role], i => i.StateIso3, i => i.GroupId, db, refuseUnneeded: true);
+                .NotEmpty().WithMessage(localizer, ValidationMessages.InviteeNameRequired)
+                .MaximumLength(FieldLengths.PersonName).WithMessage(localizer, ValidationMessages.NameTooLong, FieldLengths.PersonName);
+            RuleFor(i => i.Role).Must(r => PortalRoles.All.Contains(r)).WithMessage(localizer, ValidationMessages.RoleRequired);
+            this.BindingRules(i => [i.Role], i => i.StateIso3, i => i.GroupId, db, localizer, refuseUnneeded: true);
         }
     }
 }

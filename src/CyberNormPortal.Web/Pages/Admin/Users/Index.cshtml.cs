@@ -1,14 +1,18 @@
+using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Admin.Users;
 
-public sealed class IndexModel(PortalDbContext db) : PageModel
+public sealed class IndexModel(PortalDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    public const string UnknownRoleMessage = "Choose a role from the list.";
+
     public sealed record UserRow(
         string Id, string DisplayName, string? Email, IReadOnlyList<string> Roles, string? StateIso3, bool IsActive, bool TwoFactor, DateTimeOffset CreatedAt);
 
@@ -40,7 +44,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             }
             else
             {
-                ModelState.AddModelError(nameof(Role), "Choose a role from the list.");
+                ModelState.AddModelError(nameof(Role), localizer[UnknownRoleMessage]);
             }
         }
 
@@ -52,7 +56,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             }
             else
             {
-                ModelState.AddModelError(nameof(State), "Choose a State from the list.");
+                ModelState.AddModelError(nameof(State), localizer[RoleBindingRules.UnknownStateMessage]);
             }
         }
 
