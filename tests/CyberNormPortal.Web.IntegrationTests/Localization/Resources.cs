@@ -55,7 +55,8 @@ public static partial class Resources
         return [.. Read("SharedResource", PortalCultures.DefaultName)
             .Where(pair => !same.Contains(pair.Key) && translated.GetValueOrDefault(pair.Key) != pair.Value)
             .Select(pair => Collapse(pair.Value))
-            .Where(text => text.Length > 0)
+            // Only texts with words of their own: a pattern such as "{0}, {1}" would match any sentence with a comma.
+            .Where(text => Placeholder().Replace(text, "").Any(char.IsLetter))
             .Distinct()
             .Select(text => new Regex("^" + Placeholder().Replace(Regex.Escape(text).Replace(@"\{", "{", StringComparison.Ordinal), ".+") + "$", RegexOptions.CultureInvariant))];
     }
