@@ -66,8 +66,7 @@ public sealed class Revision
     public string SavedByName { get; private set; } = "";
 
     /// <summary>The original text, then each translation.</summary>
-    public IReadOnlyList<EntryText> Texts =>
-        [new(Language, Title, Summary, Body, IsOriginal: true), .. Translations.Select(t => new EntryText(t.Language, t.Title, t.Summary, t.Body, IsOriginal: false))];
+    public IReadOnlyList<EntryText> Texts => EntryText.Versions(Language, Title, Summary, Body, Translations);
 
     /// <summary>The text in <paramref name="language"/> where it exists, otherwise the original (<see cref="LanguageVersions"/>).</summary>
     public EntryText TextIn(string? language) => LanguageVersions.Pick(Texts, t => t.Language, language);

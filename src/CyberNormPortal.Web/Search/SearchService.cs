@@ -114,10 +114,7 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown)
             .ToListAsync(cancellationToken);
         var versions = revisions.SelectMany(r =>
         {
-            var texts = new Domain.Entries.EntryText[]
-            {
-                new(r.Language, r.Title, r.Summary, r.Body, IsOriginal: true),
-            }.Concat(r.Translations.Select(t => new Domain.Entries.EntryText(t.Language, t.Title, t.Summary, t.Body, IsOriginal: false))).ToList();
+            var texts = Domain.Entries.EntryText.Versions(r.Language, r.Title, r.Summary, r.Body, r.Translations);
             var shown = Domain.Entries.LanguageVersions.Pick(texts, t => t.Language, language);
             return texts.Select((t, i) => (r.Id, t.Language, Text: ExcerptSource(t.Summary, t.Body), Preference: t == shown ? -1 : i));
         }).ToList();

@@ -28,13 +28,16 @@ namespace CyberNormPortal.Web.Data.Migrations
                 name: "Translations",
                 table: "SynthesisStatements",
                 type: "jsonb",
-                nullable: true);
+                nullable: true,
+                defaultValueSql: "'[]'::jsonb");
 
+            // Rows written outside EF (the benchmark's bulk COPY) and those already there have no translations, not NULL.
             migrationBuilder.AddColumn<string>(
                 name: "Translations",
                 table: "Revisions",
                 type: "jsonb",
-                nullable: true);
+                nullable: true,
+                defaultValueSql: "'[]'::jsonb");
 
             migrationBuilder.AddColumn<List<string>>(
                 name: "Languages",
@@ -47,7 +50,8 @@ namespace CyberNormPortal.Web.Data.Migrations
                 name: "Translations",
                 table: "PublishedEntries",
                 type: "jsonb",
-                nullable: true);
+                nullable: true,
+                defaultValueSql: "'[]'::jsonb");
 
             // Search in every language (ADR 12). Each language version of a revision is indexed with its language's
             // configuration (and unstemmed with 'simple', so exact words match whatever the reader's language); Han

@@ -75,10 +75,15 @@ public sealed class PublishedEntry
     /// The title and summary a reader of <paramref name="language"/> sees: their translation where there is one,
     /// otherwise the original (<see cref="LanguageVersions"/>). The body is left empty: it is not in the read table.
     /// </summary>
-    public EntryText TextIn(string? language) => LanguageVersions.Pick(
-        [new EntryText(Language, Title, Summary, "", IsOriginal: true), .. Translations.Select(t => new EntryText(t.Language, t.Title, t.Summary, "", IsOriginal: false))],
-        t => t.Language,
-        language);
+    public EntryText TextIn(string? language) => TextIn(Language, Title, Summary, Translations, language);
+
+    /// <summary>The same choice for a row projected from the read table (its language, title, summary and translations).</summary>
+    public static EntryText TextIn(
+        string originalLanguage, string title, string summary, IEnumerable<PublishedTranslation>? translations, string? language) =>
+        LanguageVersions.Pick(
+            [new EntryText(originalLanguage, title, summary, "", IsOriginal: true), .. (translations ?? []).Select(t => new EntryText(t.Language, t.Title, t.Summary, "", IsOriginal: false))],
+            t => t.Language,
+            language);
 }
 
 /// <summary>A translation's title and summary, as the read table keeps them for lists.</summary>

@@ -69,6 +69,7 @@ public sealed class EditModel(
         var latest = entry.LatestRevision!;
         Input = EntryFormInput.From(entry.NormNumber, entry.CycleId, latest);
         Input.PadReferences();
+        Input.PadTranslations();
         Version = entries.VersionOf(entry);
         BaseRevision = latest.Number;
         await LoadOptionsAsync(entry, cancellationToken);
@@ -95,7 +96,14 @@ public sealed class EditModel(
             return Page();
         }
 
-        if (!await new EntryFormValidator(db, acceptedCycleId: entry.CycleId).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (Command == EntryCommands.AddTranslation)
+        {
+            ModelState.Clear();
+            Input.Translations.Add(new TranslationInput());
+            return Page();
+        }
+
+        if (!await new EntryFormValidator(db, localizer, acceptedCycleId: entry.CycleId).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             return Page();
         }

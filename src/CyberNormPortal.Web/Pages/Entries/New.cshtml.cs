@@ -55,6 +55,7 @@ public sealed class NewModel(
         Input.NormNumber = norm;
         Input.CycleId = Cycles.Count == 1 ? Cycles[0].Value : null;
         Input.PadReferences();
+        Input.PadTranslations();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -67,13 +68,20 @@ public sealed class NewModel(
             return Page();
         }
 
+        if (Command == EntryCommands.AddTranslation)
+        {
+            ModelState.Clear();
+            Input.Translations.Add(new TranslationInput());
+            return Page();
+        }
+
         var chosen = Authors.Count == 1 ? Authors[0].Value : ReportFor;
         if (!Authors.Any(a => a.Value == chosen))
         {
             ModelState.AddModelError(nameof(ReportFor), "Choose who reports this entry: your State, or your group jointly.");
         }
 
-        if (!await new EntryFormValidator(db).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (!await new EntryFormValidator(db, localizer).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             return Page();
         }
