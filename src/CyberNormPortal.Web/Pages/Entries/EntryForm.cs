@@ -1,5 +1,5 @@
-using CyberNormPortal.Domain.Entries;
 using System.Globalization;
+using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Localization;
 using FluentValidation;
