@@ -186,7 +186,8 @@ public sealed class EntryFormValidator : AbstractValidator<EntryFormInput>
         RuleForEach(i => i.Translations).Where(t => t.IsFilled).Custom((translation, context) =>
         {
             var input = context.InstanceToValidate;
-            var key = $"{context.PropertyPath}.{nameof(TranslationInput.Language)}";
+            // Named relative to the translation: FluentValidation puts it under "Translations[i]".
+            const string key = nameof(TranslationInput.Language);
             if (LanguageVersions.SameLanguage(translation.Language, input.Language))
             {
                 context.AddFailure(key, l["A translation must be in another language than the original."]);
