@@ -71,6 +71,15 @@ public sealed class SearchInEveryLanguageTests(PortalFixture portal) : PortalTes
         Assert.Equal("(2)", FacetCount(all, "language=en"));
         Assert.Equal(["Centro de respuesta", "National incident response plan"], Titles(await SearchAsAsync("en", "/search?language=es" + ThisYear)).Order());
         Assert.Equal(["National CSIRT established by law", "National incident response plan"], Titles(await SearchAsAsync("en", "/search?language=en" + ThisYear)).Order());
+
+        // The download says the same as the page: the Spanish version, and which language it is in.
+        using var browser = Portal.NewBrowser();
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+        var csv = await browser.Client.GetStringAsync("/search/export.csv?state=CHL" + ThisYear);
+        var row = csv.Split('\n').Single(l => l.Contains("/entries/", StringComparison.Ordinal));
+        Assert.Contains("Plan nacional de respuesta a incidentes", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("National incident response plan", row, StringComparison.Ordinal);
+        Assert.EndsWith(",en", row.TrimEnd('\r'), StringComparison.Ordinal);
     }
 
     private static string? FacetCount(PageResponse page, string value) =>
