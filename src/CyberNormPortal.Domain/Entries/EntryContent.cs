@@ -9,4 +9,8 @@ public sealed record EntryContent(
     string Language,
     TlpLabel Visibility,
     IReadOnlyList<PracticeCategory> PracticeCategories,
-    IReadOnlyList<EntryReference> References);
+    IReadOnlyList<EntryReference> References)
+{
+    /// <summary>The text in other languages than <see cref="Language"/>, at most one per language.</summary>
+    public IReadOnlyList<EntryTranslation> Translations { get; init; } = [];
+}

@@ -1,3 +1,5 @@
+using CyberNormPortal.Domain.Common;
+
 namespace CyberNormPortal.Domain.Entries;
 
 /// <summary>One saved version of an entry, kept forever.</summary>
@@ -18,6 +20,7 @@ public sealed class Revision
         Visibility = content.Visibility;
         PracticeCategories = [.. content.PracticeCategories.Distinct()];
         References = [.. content.References];
+        Translations = [.. CheckedTranslations(content)];
         SavedAt = savedAt;
         SavedByUserId = savedByUserId;
         SavedByName = savedByName;
@@ -49,6 +52,12 @@ public sealed class Revision
 
     public List<EntryReference> References { get; private set; } = [];
 
+    /// <summary>The title, summary and body in other languages, at most one per language and never the original's.</summary>
+    public List<EntryTranslation> Translations { get; private set; } = [];
+
+    /// <summary>Every language the text is written in: the original first, then its translations.</summary>
+    public IReadOnlyList<string> Languages => [Language, .. Translations.Select(t => t.Language)];
+
     public DateTimeOffset SavedAt { get; private set; }
 
     /// <summary>The account that saved it; null for imported reference data.</summary>
@@ -56,6 +65,34 @@ public sealed class Revision
 
     public string SavedByName { get; private set; } = "";
 
+    /// <summary>The original text, then each translation.</summary>
+    public IReadOnlyList<EntryText> Texts => EntryText.Versions(Language, Title, Summary, Body, Translations);
+
+    /// <summary>The text in <paramref name="language"/> where it exists, otherwise the original (<see cref="LanguageVersions"/>).</summary>
+    public EntryText TextIn(string? language) => LanguageVersions.Pick(Texts, t => t.Language, language);
+
     public EntryContent ToContent() =>
-        new(Kind, Title, Summary, Body, Language, Visibility, PracticeCategories, References);
+        new(Kind, Title, Summary, Body, Language, Visibility, PracticeCategories, References) { Translations = Translations };
+
+    private static IEnumerable<EntryTranslation> CheckedTranslations(EntryContent content)
+    {
+        var languages = new List<string> { content.Language };
+        foreach (var translation in content.Translations)
+        {
+            if (string.IsNullOrWhiteSpace(translation.Language))
+            {
+                throw new DomainException("A translation needs its language.");
+            }
+
+            if (languages.Any(l => LanguageVersions.SameLanguage(l, translation.Language)))
+            {
+                throw new DomainException(LanguageVersions.SameLanguage(content.Language, translation.Language)
+                    ? "A translation must be in another language than the original."
+                    : "An entry has at most one translation in each language.");
+            }
+
+            languages.Add(translation.Language);
+            yield return translation;
+        }
+    }
 }

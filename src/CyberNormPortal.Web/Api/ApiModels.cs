@@ -62,7 +62,11 @@ public sealed record CycleResource(
     string ApiUrl,
     string EntriesUrl);
 
-/// <summary>A published TLP:CLEAR entry as lists show it. Exactly one of <c>state</c> and <c>group</c> is set.</summary>
+/// <summary>
+/// A published TLP:CLEAR entry as lists show it. Exactly one of <c>state</c> and <c>group</c> is set. <c>language</c>
+/// is the language of the title and summary returned: the one asked for with <c>lang=</c> where the entry has a version
+/// in it, otherwise the original (<c>originalLanguage</c>); <c>languages</c> lists every version, the original first.
+/// </summary>
 public sealed record EntryResource(
     int Id,
     int Norm,
@@ -71,6 +75,8 @@ public sealed record EntryResource(
     string Title,
     string Summary,
     string Language,
+    string OriginalLanguage,
+    IReadOnlyList<string> Languages,
     string? State,
     string? Group,
     string AuthorName,
@@ -82,7 +88,10 @@ public sealed record EntryResource(
 /// <summary>A document an entry cites.</summary>
 public sealed record ReferenceResource(string Title, string Url, ReferenceKind Kind);
 
-/// <summary>A published TLP:CLEAR entry with its Markdown body and references.</summary>
+/// <summary>
+/// A published TLP:CLEAR entry with its Markdown body and references, in the language asked for with <c>lang=</c>
+/// where it has a version in it, otherwise the original; <c>language</c> says which.
+/// </summary>
 public sealed record EntryDetailResource(
     int Id,
     int Norm,
@@ -92,6 +101,8 @@ public sealed record EntryDetailResource(
     string Summary,
     string Body,
     string Language,
+    string OriginalLanguage,
+    IReadOnlyList<string> Languages,
     string? State,
     string? Group,
     string AuthorName,
@@ -107,8 +118,8 @@ public sealed record PageLinks(string Self, string First, string? Prev, string? 
 /// <summary>One page of entries, newest first.</summary>
 public sealed record EntryPage(IReadOnlyList<EntryResource> Items, int Page, int PageSize, int Total, PageLinks Links);
 
-/// <summary>An entry as the synthesis cites it.</summary>
-public sealed record SynthesisEntryResource(int Id, string Title, string Summary, EntryKind Kind, string Author, string Url, string ApiUrl);
+/// <summary>An entry as the synthesis cites it, its title and summary in <c>language</c>.</summary>
+public sealed record SynthesisEntryResource(int Id, string Title, string Summary, string Language, EntryKind Kind, string Author, string Url, string ApiUrl);
 
 /// <summary>What a scope's States reported on one norm.</summary>
 public sealed record SynthesisNormResource(
@@ -117,6 +128,7 @@ public sealed record SynthesisNormResource(
     string ShortTitle,
     string Text,
     string? LeadStatement,
+    string? LeadStatementLanguage,
     int ReportingStates,
     int ScopeStates,
     int EntryCount,

@@ -40,8 +40,11 @@ public sealed class EntryListQuery
     [FromQuery(Name = "year"), Description("Year of publication, e.g. 2019.")]
     public string? Year { get; init; }
 
-    [FromQuery(Name = "language"), Description("BCP 47 language tag of the entry's text, e.g. en.")]
+    [FromQuery(Name = "language"), Description("BCP 47 language tag: entries that can be read in it, written in it or translated into it, e.g. en.")]
     public string? Language { get; init; }
+
+    [FromQuery(Name = "lang"), Description("Language to return titles and summaries in where the entry has a version in it: ar, zh, en, fr, ru or es. Absent: each entry's original.")]
+    public string? Lang { get; init; }
 
     [FromQuery(Name = "page"), Description("Page number, from 1.")]
     public string? Page { get; init; }
@@ -53,14 +56,15 @@ public sealed class EntryListQuery
     /// The filters and paging asked for, read by the portal's one parser of entry filters (the properties above
     /// document the parameters for the OpenAPI document), or the problems with each parameter.
     /// </summary>
-    public static async Task<Parsed<(EntryFilters Filters, int Page, int PageSize)>> ParseAsync(
+    public static async Task<Parsed<(EntryFilters Filters, int Page, int PageSize, string? Lang)>> ParseAsync(
         IQueryCollection query, EntryFilterParser parser, CancellationToken cancellationToken)
     {
         var parsed = await parser.ParseAsync(query, cancellationToken);
         var values = new QueryValues(query);
         values.AddRange(parsed.Problems);
         var pageSize = values.Number(FilterNames.PageSize, 1, MaxPageSize, FilterMessages.PageSize) ?? DefaultPageSize;
-        return new Parsed<(EntryFilters, int, int)>((parsed.Value.Filters, parsed.Value.Page, pageSize), values.Problems);
+        var lang = values.PortalLanguage(FilterNames.Version);
+        return new Parsed<(EntryFilters, int, int, string?)>((parsed.Value.Filters, parsed.Value.Page, pageSize, lang), values.Problems);
     }
 
     /// <summary>The filters as query-string pairs, normalised, for links that keep them.</summary>

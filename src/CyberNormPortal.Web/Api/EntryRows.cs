@@ -23,6 +23,10 @@ internal sealed class EntryRow
 
     public string Language { get; init; } = "";
 
+    public List<string> Languages { get; init; } = [];
+
+    public List<PublishedTranslation> Translations { get; init; } = [];
+
     public string? State { get; init; }
 
     public string? Group { get; init; }
@@ -33,9 +37,16 @@ internal sealed class EntryRow
 
     public DateTimeOffset PublishedAt { get; init; }
 
-    public EntryResource ToResource(ApiLinks links) => new(
-        Id, Norm, Kind, Categories, Title, Summary, Language, State, Group, AuthorName, Cycle, PublishedAt,
-        links.EntryPage(Id), links.EntryApi(Id));
+    /// <summary>The title and summary in <paramref name="lang"/> where there is a version in it, else the original.</summary>
+    public EntryText TextIn(string? lang) => PublishedEntry.TextIn(Language, Title, Summary, Translations, lang);
+
+    public EntryResource ToResource(ApiLinks links, string? lang)
+    {
+        var text = TextIn(lang);
+        return new(
+            Id, Norm, Kind, Categories, text.Title, text.Summary, text.Language, Language, Languages, State, Group, AuthorName, Cycle,
+            PublishedAt, links.EntryPage(Id), links.EntryApi(Id));
+    }
 }
 
 internal static class EntryRows
@@ -51,6 +62,8 @@ internal static class EntryRows
             Title = e.Title,
             Summary = e.Summary,
             Language = e.Language,
+            Languages = e.Languages,
+            Translations = e.Translations,
             State = e.StateIso3,
             Group = db.Groups.Where(g => g.Id == e.GroupId).Select(g => g.Slug).FirstOrDefault(),
             AuthorName = e.AuthorName,

@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Domain.Norms;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Data;
@@ -288,7 +290,7 @@ public static class PortalApi
             return parsed.Problems.ToValidationProblem(localizer);
         }
 
-        var (filters, page, pageSize) = parsed.Value;
+        var (filters, page, pageSize, lang) = parsed.Value;
         var entries = filters.Apply(Published(db));
         var total = await entries.CountAsync(cancellationToken);
         var rows = await EntryRows.Of(entries.OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id)
@@ -298,12 +300,17 @@ public static class PortalApi
         var links = new ApiLinks(request);
         var last = Math.Max(1, (total + pageSize - 1) / pageSize);
         var kept = EntryListQuery.ToQuery(filters).ToList();
+        if (lang is not null)
+        {
+            kept.Add(new(FilterNames.Version, lang));
+        }
+
         string PageUrl(int number) => links.Api("/entries" + QueryString.Create(
             kept.Append(new("page", number.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Append(new("pageSize", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
 
         return TypedResults.Ok(new EntryPage(
-            [.. rows.Select(r => r.ToResource(links))],
+            [.. rows.Select(r => r.ToResource(links, lang))],
             page,
             pageSize,
             total,
@@ -315,9 +322,21 @@ public static class PortalApi
                 PageUrl(last))));
     }
 
-    private static async Task<Results<Ok<EntryDetailResource>, ProblemHttpResult>> GetEntry(
-        int id, PortalDbContext db, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<EntryDetailResource>, ProblemHttpResult, ValidationProblem>> GetEntry(
+        int id,
+        [FromQuery(Name = FilterNames.Version), Description("Language to return the entry in where it has a version in it: ar, zh, en, fr, ru or es. Absent: its original.")] string? lang,
+        IStringLocalizer<SharedResource> localizer,
+        PortalDbContext db,
+        HttpRequest request,
+        CancellationToken cancellationToken)
     {
+        var values = new QueryValues(request.Query);
+        lang = values.PortalLanguage(FilterNames.Version);
+        if (values.Problems.Count > 0)
+        {
+            return values.Problems.ToValidationProblem(localizer);
+        }
+
         var row = await EntryRows.Of(Published(db).Where(e => e.Id == id), db).SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {
@@ -327,11 +346,14 @@ public static class PortalApi
 
         var text = await db.Revisions.AsNoTracking()
             .Where(r => r.Id == row.RevisionId)
-            .Select(r => new { r.Body, r.References })
+            .Select(r => new { r.Language, r.Title, r.Summary, r.Body, r.Translations, r.References })
             .SingleAsync(cancellationToken);
+        var version = LanguageVersions.Pick(
+            EntryText.Versions(text.Language, text.Title, text.Summary, text.Body, text.Translations), v => v.Language, lang);
         var links = new ApiLinks(request);
         return TypedResults.Ok(new EntryDetailResource(
-            row.Id, row.Norm, row.Kind, row.Categories, row.Title, row.Summary, text.Body, row.Language, row.State, row.Group,
+            row.Id, row.Norm, row.Kind, row.Categories, version.Title, version.Summary, version.Body, version.Language, row.Language,
+            row.Languages, row.State, row.Group,
             row.AuthorName, row.Cycle, row.PublishedAt,
             [.. text.References.Select(r => new ReferenceResource(r.Title, r.Url, r.Kind))],
             links.EntryPage(row.Id), links.EntryApi(row.Id)));
@@ -341,6 +363,7 @@ public static class PortalApi
         [FromQuery(Name = "group")] string? group,
         [FromQuery(Name = "cycle")] string? cycle,
         [FromQuery(Name = "region")] string? region,
+        [FromQuery(Name = FilterNames.Version), Description("Language of lead statements and entries where they have a version in it: ar, zh, en, fr, ru or es. Absent: the originals.")] string? lang,
         SynthesisScopeParser parser,
         IStringLocalizer<SharedResource> localizer,
         SynthesisReader synthesis,
@@ -349,13 +372,16 @@ public static class PortalApi
     {
         // The parameters above are the documented contract; the portal's one scope parser reads them.
         var parsed = await parser.ParseScopeAsync(request.Query, cancellationToken);
-        if (!parsed.IsValid)
+        var values = new QueryValues(request.Query);
+        lang = values.PortalLanguage(FilterNames.Version);
+        if (!parsed.IsValid || values.Problems.Count > 0)
         {
-            return parsed.Problems.ToValidationProblem(localizer);
+            return parsed.Problems.Concat(values.Problems).ToValidationProblem(localizer);
         }
 
         var scope = parsed.Value;
-        var view = await synthesis.ReadAsync(scope, Reader.Anonymous, SynthesisGrouping.Kind, cancellationToken);
+        // Without lang=, the originals: what an API client gets does not depend on its Accept-Language.
+        var view = await synthesis.ReadAsync(scope, Reader.Anonymous, SynthesisGrouping.Kind, cancellationToken, lang ?? "");
         var links = new ApiLinks(request);
         return TypedResults.Ok(new SynthesisResource(
             scope.GroupSlug,
@@ -370,11 +396,12 @@ public static class PortalApi
                 n.GgeReference,
                 n.ShortTitle,
                 n.FullText,
-                n.LeadStatement,
+                n.LeadStatement?.Text,
+                n.LeadStatement?.Language,
                 n.ReportingStates,
                 view.ScopeStates,
                 n.EntryCount,
-                [.. n.Sections.SelectMany(s => s.Entries).Select(e => new SynthesisEntryResource(
-                    e.Id, e.Title, e.Summary, e.Kind, e.AuthorName, links.EntryPage(e.Id), links.EntryApi(e.Id)))]))]));
+                [.. n.Sections.SelectMany(s => s.Entries).Select(e => (Entry: e, Text: e.TextIn(lang))).Select(x => new SynthesisEntryResource(
+                    x.Entry.Id, x.Text.Title, x.Text.Summary, x.Text.Language, x.Entry.Kind, x.Entry.AuthorName, links.EntryPage(x.Entry.Id), links.EntryApi(x.Entry.Id)))]))]));
     }
 }

@@ -95,6 +95,7 @@ public static class TextDiff
         yield return ("Language", revision.Language);
         yield return ("Who may read it once published", Labels.Tlp(revision.Visibility));
         yield return ("References", string.Join('\n', revision.References.Select(r => $"{r.Title} <{r.Url}> ({localizer[Labels.Reference(r.Kind)]})")));
+        yield return ("Translations", string.Join("\n\n", revision.Translations.Select(t => $"[{t.Language}]\n{t.Title}\n{t.Summary}\n{t.Body}")));
     }
 
     private static string[] Split(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');

@@ -24,6 +24,9 @@ public sealed class WorkingEntry
 
     public string Title { get; init; } = "";
 
+    /// <summary>The language <see cref="Title"/> is written in (the working copy's original).</summary>
+    public string Language { get; init; } = "";
+
     public string? SavedByUserId { get; init; }
 
     public string SavedByName { get; init; } = "";
@@ -57,6 +60,7 @@ public static class WorkingEntryQueries
                 ? db.States.Where(s => s.Iso3 == e.StateIso3).Select(s => s.Name).FirstOrDefault()
                 : db.Groups.Where(g => g.Id == e.GroupId).Select(g => g.Name).FirstOrDefault()) ?? "",
             Title = latest.Title,
+            Language = latest.Language,
             SavedByUserId = latest.SavedByUserId,
             SavedByName = latest.SavedByName,
             UpdatedAt = e.UpdatedAt,

@@ -22,7 +22,13 @@ public static class MarkdownSynthesisWriter
             md.Append("> ").AppendLine(ExportText.Markdown(norm.FullText)).AppendLine();
             if (norm.LeadStatement is not null)
             {
-                md.AppendLine(ExportText.Markdown(norm.LeadStatement)).AppendLine();
+                md.Append(ExportText.Markdown(norm.LeadStatement.Text));
+                if (norm.LeadStatement.LanguageNote is { } note)
+                {
+                    md.Append(" *(").Append(ExportText.Markdown(note)).Append(")*");
+                }
+
+                md.AppendLine().AppendLine();
             }
 
             md.Append('*').Append(ExportText.Markdown(norm.Coverage)).AppendLine("*").AppendLine();
@@ -39,6 +45,11 @@ public static class MarkdownSynthesisWriter
                     md.Append("- **[").Append(ExportText.Markdown(bullet.Title)).Append("](").Append(Destination(bullet.Url)).Append(")** — ")
                         .Append(ExportText.Markdown(bullet.Summary))
                         .Append(" *(").Append(ExportText.Markdown(bullet.Author)).Append(")*");
+                    if (bullet.LanguageNote is { } note)
+                    {
+                        md.Append(" *(").Append(ExportText.Markdown(note)).Append(")*");
+                    }
+
                     if (bullet.Visibility != TlpLabel.Clear)
                     {
                         md.Append(" **").Append(Labels.Tlp(bullet.Visibility)).Append("**");

@@ -6,8 +6,15 @@ using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Exports;
 
-/// <summary>One bullet of an exported synthesis: an entry as plain text, never markup.</summary>
-public sealed record ExportBullet(int EntryId, string Title, string Summary, string Author, TlpLabel Visibility, string Url);
+/// <summary>
+/// One bullet of an exported synthesis: an entry as plain text, never markup, in the reader's language where it has a
+/// version in it (<paramref name="Language"/>); <paramref name="LanguageNote"/> says so when it is the original instead.
+/// </summary>
+public sealed record ExportBullet(
+    int EntryId, string Title, string Summary, string Author, TlpLabel Visibility, string Url, string Language, string? LanguageNote);
+
+/// <summary>A lead statement in the reader's language, or the original with a note saying so.</summary>
+public sealed record ExportStatement(string Text, string Language, string? LanguageNote);
 
 public sealed record ExportSection(string Heading, IReadOnlyList<ExportBullet> Bullets);
 
@@ -17,7 +24,7 @@ public sealed record ExportNorm(
     string GgeReference,
     string ShortTitle,
     string FullText,
-    string? LeadStatement,
+    ExportStatement? LeadStatement,
     string Coverage,
     string? Empty,
     string? More,
@@ -50,7 +57,9 @@ public sealed class SynthesisDocumentBuilder(IStringLocalizer<SharedResource> lo
                 norm.GgeReference,
                 norm.ShortTitle,
                 norm.FullText,
-                norm.LeadStatement,
+                norm.LeadStatement is { } statement
+                    ? new ExportStatement(statement.Text, statement.Language, LanguageNames.OriginalNote(localizer, statement.Language))
+                    : null,
                 Coverage(synthesis, norm),
                 norm.EntryCount == 0 ? localizer["No published entry on this norm in this scope yet."].Value : null,
                 norm.EntryCount > norm.ShownCount
@@ -58,13 +67,15 @@ public sealed class SynthesisDocumentBuilder(IStringLocalizer<SharedResource> lo
                     : null,
                 [.. norm.Sections.Select(section => new ExportSection(
                     section.Kind is { } kind ? localizer[Labels.KindPlural(kind)] : localizer[Labels.Category(section.Category!.Value)],
-                    [.. section.Entries.Select(e => new ExportBullet(
-                        e.Id,
-                        e.Title,
-                        e.Summary,
-                        e.GroupId is null ? e.AuthorName : localizer["{0}, joint entry", e.AuthorName],
-                        e.Visibility,
-                        $"{siteUrl}/entries/{e.Id}"))]))]))
+                    [.. section.Entries.Select(e => (Entry: e, Text: e.TextIn(PortalCultures.Current.Name))).Select(x => new ExportBullet(
+                        x.Entry.Id,
+                        x.Text.Title,
+                        x.Text.Summary,
+                        x.Entry.GroupId is null ? x.Entry.AuthorName : localizer["{0}, joint entry", x.Entry.AuthorName],
+                        x.Entry.Visibility,
+                        $"{siteUrl}/entries/{x.Entry.Id}",
+                        x.Text.Language,
+                        LanguageNames.OriginalNote(localizer, x.Text.Language)))]))]))
             .ToList();
 
         var labels = norms.SelectMany(n => n.Sections).SelectMany(s => s.Bullets).Select(b => b.Visibility)

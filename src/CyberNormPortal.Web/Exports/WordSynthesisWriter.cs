@@ -37,9 +37,11 @@ public static class WordSynthesisWriter
             {
                 body.Append(Paragraph("Heading1", Plain($"{norm.Label} – {norm.ShortTitle}")));
                 body.Append(Paragraph("Quote", Plain(norm.FullText)));
-                if (norm.LeadStatement is not null)
+                if (norm.LeadStatement is { } statement)
                 {
-                    body.Append(Paragraph("Normal", Plain(norm.LeadStatement)));
+                    body.Append(Paragraph("Normal", [
+                        InLanguage(statement.Text, statement.Language),
+                        .. statement.LanguageNote is { } note ? [Italic($" ({note})")] : Array.Empty<OpenXmlElement>()]));
                 }
 
                 body.Append(Paragraph("Normal", Italic(norm.Coverage)));
@@ -83,7 +85,8 @@ public static class WordSynthesisWriter
             new ParagraphStyleId { Val = "ListParagraph" },
             new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = BulletNumberingId })));
 
-        var title = new Run(new RunProperties(new RunStyle { Val = "Hyperlink" }, new Bold()), Text(ExportText.OneLine(bullet.Title)));
+        var title = new Run(
+            new RunProperties([new RunStyle { Val = "Hyperlink" }, new Bold(), .. LanguageOf(bullet.Language)]), Text(ExportText.OneLine(bullet.Title)));
         if (Uri.TryCreate(bullet.Url, UriKind.Absolute, out var url))
         {
             var relationship = main.AddHyperlinkRelationship(url, isExternal: true);
@@ -94,8 +97,14 @@ public static class WordSynthesisWriter
             paragraph.Append(title);
         }
 
-        paragraph.Append(new Run(Text(" — " + ExportText.OneLine(bullet.Summary) + " ")));
-        paragraph.Append(new Run(new RunProperties(new Italic()), Text("(" + ExportText.OneLine(bullet.Author) + ")")));
+        paragraph.Append(new Run(Text(" — ")));
+        paragraph.Append(InLanguage(bullet.Summary, bullet.Language));
+        paragraph.Append(new Run(new RunProperties(new Italic()), Text(" (" + ExportText.OneLine(bullet.Author) + ")")));
+        if (bullet.LanguageNote is { } note)
+        {
+            paragraph.Append(Italic($" ({note})"));
+        }
+
         if (bullet.Visibility != TlpLabel.Clear)
         {
             paragraph.Append(new Run(new RunProperties(new Bold()), Text(" " + Labels.Tlp(bullet.Visibility))));
@@ -108,6 +117,17 @@ public static class WordSynthesisWriter
         new(new OpenXmlElement[] { new ParagraphProperties(new ParagraphStyleId { Val = style }) }.Concat(runs));
 
     private static Run Plain(string text) => new(Text(ExportText.OneLine(text)));
+
+    /// <summary>Text written in <paramref name="language"/>: Word is told its language, and its direction for Arabic.</summary>
+    private static Run InLanguage(string text, string language) =>
+        new(new RunProperties(LanguageOf(language)), Text(ExportText.OneLine(text)));
+
+    private static OpenXmlElement[] LanguageOf(string language) =>
+        Localization.TextDirection.Direction(language) == "rtl"
+            ? [new RightToLeftText(), new Languages { Bidi = language }]
+            : language.StartsWith("zh", StringComparison.OrdinalIgnoreCase)
+                ? [new Languages { EastAsia = language }]
+                : [new Languages { Val = language }];
 
     private static Run Italic(string text) => new(new RunProperties(new Italic()), Text(ExportText.OneLine(text)));
 

@@ -47,6 +47,9 @@ public static class FilterNames
     public const string PageSize = "pageSize";
     public const string View = "view";
 
+    /// <summary>The language version of entries and lead statements asked for (the API's <c>lang=</c>), one of the portal's six.</summary>
+    public const string Version = "lang";
+
     /// <summary>The filters of a list of entries, in the order pages show them.</summary>
     public static readonly IReadOnlyList<string> EntryFilters = [Norm, Kind, Category, State, Group, Region, Cycle, Year, Language];
 }

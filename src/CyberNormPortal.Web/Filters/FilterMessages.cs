@@ -20,12 +20,13 @@ public static class FilterMessages
     public const string Page = "“{0}” is not a page number from {1} to {2}.";
     public const string PageSize = "“{0}” is not a page size from {1} to {2}.";
     public const string View = "“{0}” is not a way of grouping entries. Choose one from the list.";
+    public const string Version = "“{0}” is not one of the portal's languages: ar, zh, en, fr, ru or es.";
     public const string TooManyStates = "At most {0} States can be compared; the first {0} are shown.";
     public const string TooFewStates = "Choose at least {0} States to compare.";
 
     public static readonly IReadOnlyList<string> All =
     [
-        ControlCharacters, OneValueOnly, Norm, Kind, Category, State, Group, Region, Cycle, Year, Language, Page, PageSize, View,
+        ControlCharacters, OneValueOnly, Norm, Kind, Category, State, Group, Region, Cycle, Year, Language, Page, PageSize, View, Version,
         TooManyStates, TooFewStates,
     ];
 }

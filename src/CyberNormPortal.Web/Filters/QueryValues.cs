@@ -84,6 +84,10 @@ public sealed class QueryValues(IQueryCollection query)
         return null;
     }
 
+    /// <summary>The parameter as one of the portal's six languages (<see cref="Localization.PortalCultures"/>); null when absent or unknown.</summary>
+    public string? PortalLanguage(string name) =>
+        OneOf(name, [.. Localization.PortalCultures.All.Select(c => c.Name)], FilterMessages.Version);
+
     /// <summary>One of <paramref name="allowed"/>, in any letter case; returned as the list spells it.</summary>
     public string? OneOf(string name, IReadOnlyList<string> allowed, string messageKey)
     {

@@ -78,7 +78,9 @@ public sealed record EntryFilters(
 
         if (Language is { Length: > 0 } language)
         {
-            entries = entries.Where(e => e.Language == language);
+            // Entries a reader of the language can read: written in it, or translated into it.
+            var languages = new[] { language };
+            entries = entries.Where(e => e.Languages.Any(l => languages.Contains(l)));
         }
 
         return entries;

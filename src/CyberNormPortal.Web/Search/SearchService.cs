@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +36,8 @@ public sealed record SearchRequest(string? Text, EntryFilters Filters, SearchSor
 
 public sealed record FacetValue(string Value, string Label, int Count);
 
-public sealed record SearchHit(PublishedEntry Entry, string SnippetHtml);
+/// <summary>A result: the entry, and an excerpt of the language version that matched (in <paramref name="SnippetLanguage"/>).</summary>
+public sealed record SearchHit(PublishedEntry Entry, string SnippetHtml, string SnippetLanguage);
 
 public sealed record SearchResult(
     int Total,
@@ -54,9 +56,12 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown)
     private const char MarkStart = '\u0002';
     private const char MarkEnd = '\u0003';
 
-    /// <summary>Matching entries with every filter applied, unordered: for counts and exports.</summary>
+    /// <summary>
+    /// Matching entries with every filter applied, unordered: for counts and exports. The words are read as the
+    /// reader's language means them (<see cref="PortalCultures.Current"/>): its stemming, or the exact words.
+    /// </summary>
     public IQueryable<PublishedEntry> Matching(SearchRequest request, Reader reader) =>
-        request.Filters.Apply(db.PublishedEntries(reader, request.Words));
+        request.Filters.Apply(db.PublishedEntries(reader, request.Words, PortalCultures.Current.Name));
 
     public IQueryable<PublishedEntry> Ordered(SearchRequest request, Reader reader)
     {
@@ -73,17 +78,29 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown)
             .Skip((Math.Max(request.Page, 1) - 1) * SearchRequest.PageSize)
             .Take(SearchRequest.PageSize)
             .ToListAsync(cancellationToken);
-        var snippets = await SnippetsAsync(page, request.Words, cancellationToken);
-        var hits = page.Select(e => new SearchHit(e, snippets.GetValueOrDefault(e.RevisionId) ?? WebUtility.HtmlEncode(markdown.ToPlainText(e.Summary)))).ToList();
+        var language = PortalCultures.Current.Name;
+        var snippets = await SnippetsAsync(page, request.Words, language, cancellationToken);
+        var hits = page.Select(e =>
+        {
+            if (snippets.TryGetValue(e.RevisionId, out var snippet))
+            {
+                return new SearchHit(e, snippet.Html, snippet.Language);
+            }
+
+            var shown = e.TextIn(language);
+            return new SearchHit(e, WebUtility.HtmlEncode(markdown.ToPlainText(shown.Summary)), shown.Language);
+        }).ToList();
         return new SearchResult(total, hits, facets);
     }
 
     /// <summary>
-    /// One highlighted excerpt for each of the page's entries (two queries, whatever the page holds): the entry's
-    /// summary and body as plain text — Markdown stripped, the summary once even when the body repeats it — with the
-    /// matches PostgreSQL finds in <c>&lt;mark&gt;</c> and everything else HTML-encoded.
+    /// One highlighted excerpt for each of the page's entries (two queries, whatever the page holds): of the language
+    /// version the reader sees if it matches, else of the first version that does, each cut with its own language's
+    /// configuration; the summary and body as plain text — Markdown stripped, the summary once even when the body
+    /// repeats it — with the matches PostgreSQL finds in <c>&lt;mark&gt;</c> and everything else HTML-encoded.
     /// </summary>
-    private async Task<Dictionary<int, string>> SnippetsAsync(List<PublishedEntry> page, string? words, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, (string Html, string Language)>> SnippetsAsync(
+        List<PublishedEntry> page, string? words, string language, CancellationToken cancellationToken)
     {
         if (words is null || page.Count == 0)
         {
@@ -91,25 +108,35 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown)
         }
 
         var ids = page.Select(e => e.RevisionId).ToList();
-        var texts = await db.Revisions.AsNoTracking()
+        var revisions = await db.Revisions.AsNoTracking()
             .Where(r => ids.Contains(r.Id))
-            .Select(r => new { r.Id, r.Summary, r.Body })
+            .Select(r => new { r.Id, r.Language, r.Title, r.Summary, r.Body, r.Translations })
             .ToListAsync(cancellationToken);
-        int[] revisionIds = [.. texts.Select(t => t.Id)];
-        string[] plainTexts = [.. texts.Select(t => ExcerptSource(t.Summary, t.Body))];
+        var versions = revisions.SelectMany(r =>
+        {
+            var texts = Domain.Entries.EntryText.Versions(r.Language, r.Title, r.Summary, r.Body, r.Translations);
+            var shown = Domain.Entries.LanguageVersions.Pick(texts, t => t.Language, language);
+            return texts.Select((t, i) => (r.Id, t.Language, Text: ExcerptSource(t.Summary, t.Body), Preference: t == shown ? -1 : i));
+        }).ToList();
+        int[] revisionIds = [.. versions.Select(v => v.Id)];
+        string[] languages = [.. versions.Select(v => v.Language)];
+        string[] plainTexts = [.. versions.Select(v => v.Text)];
+        int[] preferences = [.. versions.Select(v => v.Preference)];
 
         var options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=35, MinWords=15, MaxFragments=1";
-        var configuration = Data.Configurations.RevisionConfiguration.SearchConfiguration;
         var headlines = await db.Database.SqlQuery<Headline>($"""
-            SELECT t.id AS "Id", ts_headline({configuration}::regconfig, t.text, websearch_to_tsquery({configuration}::regconfig, {words}), {options}) AS "Text"
-            FROM unnest({revisionIds}::integer[], {plainTexts}::text[]) AS t(id, text)
+            SELECT DISTINCT ON (t.id) t.id AS "Id", t.language AS "Language",
+                ts_headline("TextSearchConfiguration"(t.language), t.text, q.query, {options}) AS "Text"
+            FROM unnest({revisionIds}::integer[], {languages}::text[], {plainTexts}::text[], {preferences}::integer[]) AS t(id, language, text, preference)
+            CROSS JOIN (SELECT "SearchQuery"({language}, {words}) AS query) AS q
+            ORDER BY t.id, "LanguageVector"(t.language, '', '', t.text) @@ q.query DESC, t.preference
             """).ToListAsync(cancellationToken);
 
         // Everything is encoded first; only the database's own markers become <mark>.
         return headlines.ToDictionary(
             h => h.Id,
-            h => WebUtility.HtmlEncode(h.Text).Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
-                .Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal));
+            h => (WebUtility.HtmlEncode(h.Text).Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
+                .Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal), h.Language));
     }
 
     /// <summary>
@@ -128,6 +155,8 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown)
     {
         public int Id { get; init; }
 
+        public string Language { get; init; } = "";
+
         public string Text { get; init; } = "";
     }
 
@@ -141,10 +170,10 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown)
         SearchRequest request, Reader reader, CancellationToken cancellationToken)
     {
         var matching = Matching(request, reader)
-            .Select(e => new { e.Id, e.NormNumber, e.Kind, e.PracticeCategories, e.ReportingStates, e.Groups, e.Regions, e.CycleSlug, e.PublishedAt, e.Language });
+            .Select(e => new { e.Id, e.NormNumber, e.Kind, e.PracticeCategories, e.ReportingStates, e.Groups, e.Regions, e.CycleSlug, e.PublishedAt, e.Languages });
         await using var command = matching.CreateDbCommand();
         command.CommandText = $"""
-            WITH m (id, norm, kind, categories, states, groups, regions, cycle, published_at, language) AS MATERIALIZED (
+            WITH m (id, norm, kind, categories, states, groups, regions, cycle, published_at, languages) AS MATERIALIZED (
             {command.CommandText}
             )
             {FacetSql}
@@ -204,6 +233,6 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown)
         UNION ALL SELECT 'region', x, '', count(*) FROM m CROSS JOIN LATERAL unnest(m.regions) AS x GROUP BY x
         UNION ALL SELECT 'cycle', cycle, c."Name", count(*) FROM m JOIN "Cycles" c ON c."Slug" = m.cycle GROUP BY cycle, c."Name"
         UNION ALL SELECT 'year', date_part('year', published_at AT TIME ZONE 'UTC')::int::text, '', count(*) FROM m GROUP BY 2
-        UNION ALL SELECT 'language', language, '', count(*) FROM m GROUP BY language
+        UNION ALL SELECT 'language', x, '', count(*) FROM m CROSS JOIN LATERAL unnest(m.languages) AS x GROUP BY x
         """;
 }

@@ -19,12 +19,15 @@ public sealed record ScopeOption(string Value, string Label);
 
 public sealed record SynthesisSection(EntryKind? Kind, PracticeCategory? Category, IReadOnlyList<PublishedEntry> Entries);
 
+/// <summary>A lead statement as a reader sees it: in their language where it exists, else the original.</summary>
+public sealed record LeadStatement(string Text, string Language, bool IsOriginal);
+
 public sealed record SynthesisNorm(
     int Number,
     string GgeReference,
     string ShortTitle,
     string FullText,
-    string? LeadStatement,
+    LeadStatement? LeadStatement,
     int ReportingStates,
     int EntryCount,
     IReadOnlyList<SynthesisSection> Sections)
@@ -53,9 +56,14 @@ public sealed class SynthesisReader(PortalDbContext db)
     /// <summary>Bullets shown per norm; the rest are counted and reachable through search.</summary>
     public const int MaxEntriesPerNorm = 200;
 
+    /// <summary>
+    /// The synthesis of <paramref name="scope"/> as <paramref name="reader"/> may see it; lead statements in
+    /// <paramref name="language"/> where they have a version in it (the reader's language by default), else the original.
+    /// </summary>
     public async Task<SynthesisView> ReadAsync(
-        SynthesisScope scope, Reader reader, SynthesisGrouping grouping, CancellationToken cancellationToken = default)
+        SynthesisScope scope, Reader reader, SynthesisGrouping grouping, CancellationToken cancellationToken = default, string? language = null)
     {
+        language ??= Localization.PortalCultures.Current.Name;
         var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Abbreviation)
             .Select(g => new { g.Id, g.Slug, g.Name, g.Abbreviation })
             .ToListAsync(cancellationToken);
@@ -91,7 +99,7 @@ public sealed class SynthesisReader(PortalDbContext db)
         var statements = scope.Region is null && (group is not null || cycle is not null)
             ? await db.SynthesisStatements.AsNoTracking()
                 .Where(s => s.GroupId == (group == null ? null : group.Id) && s.CycleId == (cycle == null ? null : cycle.Id))
-                .ToDictionaryAsync(s => s.NormNumber, s => s.Text, cancellationToken)
+                .ToDictionaryAsync(s => s.NormNumber, cancellationToken)
             : [];
 
         // SQL keeps no order across the per-norm subqueries: restore it here.
@@ -101,7 +109,7 @@ public sealed class SynthesisReader(PortalDbContext db)
                 Domain.Norms.Norm.GgeReferenceFor(n.Number),
                 n.ShortTitle,
                 n.FullText,
-                statements.GetValueOrDefault(n.Number),
+                statements.TryGetValue(n.Number, out var statement) ? Shown(statement, language) : null,
                 reporting.GetValueOrDefault(n.Number),
                 counts.GetValueOrDefault(n.Number),
                 Sections(byNorm[n.Number], grouping)))
@@ -115,6 +123,12 @@ public sealed class SynthesisReader(PortalDbContext db)
             synthesisNorms,
             [.. groups.Select(g => new ScopeOption(g.Slug, $"{g.Abbreviation} – {g.Name}"))],
             [.. cycles.Select(c => new ScopeOption(c.Slug, c.Name))]);
+    }
+
+    private static LeadStatement Shown(Domain.Synthesis.SynthesisStatement statement, string language)
+    {
+        var text = statement.TextIn(language);
+        return new LeadStatement(text.Text, text.Language, IsOriginal: text.Language == statement.Language);
     }
 
     private static List<SynthesisSection> Sections(IEnumerable<PublishedEntry> entries, SynthesisGrouping grouping) =>

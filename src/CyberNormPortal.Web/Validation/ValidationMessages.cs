@@ -26,6 +26,13 @@ public static class ValidationMessages
     public const string BodyTooLong = "The body can have at most {0} characters.";
     public const string LanguageRequired = "Choose the language the entry is written in.";
     public const string VisibilityRequired = "Choose who may read the entry (its TLP label).";
+    public const string TranslationLanguageRequired = "Choose the language of the translation.";
+    public const string TranslationLanguageUnknown = "A translation can be in Arabic, Chinese, English, French, Russian or Spanish.";
+    public const string TranslationTitleRequired = "Enter the title in the translation's language.";
+    public const string TranslationSummaryRequired = "Enter the summary in the translation's language.";
+    public const string TranslationBodyRequired = "Enter the body in the translation's language.";
+    public const string TranslationSameLanguage = "A translation must be in another language than the original.";
+    public const string TranslationTwice = "There is already a translation into this language.";
     public const string ReferenceTitleRequired = "Give the reference a title.";
     public const string ReferenceTitleTooLong = "A reference title can have at most {0} characters.";
     public const string ReferenceUrlRequired = "Give the reference's web address.";

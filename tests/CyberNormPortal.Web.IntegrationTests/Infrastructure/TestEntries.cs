@@ -17,12 +17,17 @@ public static class TestEntries
         string body = "The **CSIRT** was created in 2020.",
         TlpLabel visibility = TlpLabel.Clear,
         EntryKind kind = EntryKind.ImplementationStep,
-        DateTimeOffset? publishedAt = null) =>
+        DateTimeOffset? publishedAt = null,
+        string language = "en",
+        IReadOnlyList<EntryTranslation>? translations = null) =>
         portal.WithDbAsync(async db =>
         {
             var cycle = await db.Cycles.Select(c => c.Id).FirstAsync();
             var content = new EntryContent(
-                kind, title, summary, body, "en", visibility, [PracticeCategory.InstitutionsAndCerts], []);
+                kind, title, summary, body, language, visibility, [PracticeCategory.InstitutionsAndCerts], [])
+            {
+                Translations = translations ?? [],
+            };
             var entry = Entry.ImportPublished(
                 norm, cycle, EntryAuthor.State(stateIso3), content, publishedAt ?? DateTimeOffset.UtcNow, $"test/{Guid.NewGuid():N}", "Test");
             db.Entries.Add(entry);

@@ -21,7 +21,7 @@ public sealed class PublishedEntryConfiguration : IEntityTypeConfiguration<Publi
     /// <summary>The deferred trigger on <c>Entries</c> that calls <see cref="RefreshFunction"/> at commit.</summary>
     public const string EntriesTrigger = "TR_Entries_RefreshPublishedEntries";
 
-    /// <summary>A copy of the published revision's weighted vector (title A, summary B, body C).</summary>
+    /// <summary>A copy of the published revision's weighted vector (title A, summary B, body C) over all its languages.</summary>
     public const string SearchVectorProperty = "SearchVector";
 
     public void Configure(EntityTypeBuilder<PublishedEntry> builder)
@@ -38,6 +38,14 @@ public sealed class PublishedEntryConfiguration : IEntityTypeConfiguration<Publi
         builder.Property(e => e.Summary).HasMaxLength(FieldLengths.EntrySummary);
         builder.Property(e => e.Language).HasMaxLength(FieldLengths.LanguageTag);
         builder.Property(e => e.AuthorName).HasMaxLength(120);
+        builder.PrimitiveCollection(e => e.Languages);
+        builder.OwnsMany(e => e.Translations, translations =>
+        {
+            translations.ToJson();
+            translations.Property(x => x.Language).HasMaxLength(FieldLengths.LanguageTag);
+            translations.Property(x => x.Title).HasMaxLength(FieldLengths.EntryTitle);
+            translations.Property(x => x.Summary).HasMaxLength(FieldLengths.EntrySummary);
+        });
         builder.PrimitiveCollection(e => e.PracticeCategories).ElementType(e => e.HasConversion<string>());
         builder.PrimitiveCollection(e => e.ReportingStates);
         builder.PrimitiveCollection(e => e.Regions).ElementType(e => e.HasConversion<string>());
@@ -50,7 +58,7 @@ public sealed class PublishedEntryConfiguration : IEntityTypeConfiguration<Publi
         builder.HasIndex(
                 SearchVectorProperty, nameof(PublishedEntry.NormNumber), nameof(PublishedEntry.ReportingStates),
                 nameof(PublishedEntry.Regions), nameof(PublishedEntry.Groups), nameof(PublishedEntry.CycleSlug),
-                nameof(PublishedEntry.Kind), nameof(PublishedEntry.PracticeCategories), nameof(PublishedEntry.Language),
+                nameof(PublishedEntry.Kind), nameof(PublishedEntry.PracticeCategories), nameof(PublishedEntry.Languages),
                 nameof(PublishedEntry.PublishedAt))
             .HasDatabaseName("IX_PublishedEntries_Filters")
             .HasMethod("GIN");

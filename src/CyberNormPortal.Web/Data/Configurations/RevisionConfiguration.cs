@@ -7,11 +7,15 @@ namespace CyberNormPortal.Web.Data.Configurations;
 
 public sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
 {
-    /// <summary>The stored full-text vector of a revision: title weighs most (A), then summary (B), then body (C).</summary>
+    /// <summary>
+    /// The stored full-text vector of a revision: its original and every translation, each with the configuration of
+    /// its language (<see cref="TextSearch"/>); title weighs most (A), then summary (B), then body (C).
+    /// </summary>
     public const string SearchVectorProperty = "SearchVector";
 
-    /// <summary>The text-search configuration: English stemming ("protect" finds "protection").</summary>
-    public const string SearchConfiguration = "english";
+    /// <summary>SQL of the vector: one function, declared IMMUTABLE, so the column can be a stored generated one.</summary>
+    public const string SearchVectorSql =
+        "\"RevisionSearchVector\"(\"Language\", \"Title\", \"Summary\", \"Body\", \"Translations\")";
 
     public void Configure(EntityTypeBuilder<Revision> builder)
     {
@@ -24,11 +28,7 @@ public sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
         builder.Property(r => r.SavedByName).HasMaxLength(FieldLengths.PersonName).IsRequired();
 
         builder.Property<NpgsqlTsVector>(SearchVectorProperty)
-            .HasComputedColumnSql(
-                "setweight(to_tsvector('english'::regconfig, coalesce(\"Title\", '')), 'A') || " +
-                "setweight(to_tsvector('english'::regconfig, coalesce(\"Summary\", '')), 'B') || " +
-                "setweight(to_tsvector('english'::regconfig, coalesce(\"Body\", '')), 'C')",
-                stored: true);
+            .HasComputedColumnSql(SearchVectorSql, stored: true);
 
         // Stored as a PostgreSQL text[] of category names.
         builder.PrimitiveCollection(r => r.PracticeCategories)
@@ -41,5 +41,17 @@ public sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
             references.Property(x => x.Url).HasMaxLength(FieldLengths.WebAddress);
             references.Property(x => x.Kind).HasConversion<string>();
         });
+
+        // Stored as a jsonb array of {Language, Title, Summary, Body}; the search vector reads it too.
+        builder.OwnsMany(r => r.Translations, translations =>
+        {
+            translations.ToJson();
+            translations.Property(x => x.Language).HasMaxLength(FieldLengths.LanguageTag);
+            translations.Property(x => x.Title).HasMaxLength(FieldLengths.EntryTitle);
+            translations.Property(x => x.Summary).HasMaxLength(FieldLengths.EntrySummary);
+            translations.Property(x => x.Body).HasMaxLength(FieldLengths.EntryBody);
+        });
+        builder.Ignore(r => r.Languages);
+        builder.Ignore(r => r.Texts);
     }
 }

@@ -12,6 +12,13 @@ internal sealed class SynthesisStatementConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<SynthesisStatement> builder)
     {
         builder.Property(s => s.Text).HasMaxLength(FieldLengths.SynthesisStatement).IsRequired();
+        builder.Property(s => s.Language).HasMaxLength(FieldLengths.LanguageTag).IsRequired().HasDefaultValue("en");
+        builder.OwnsMany(s => s.Translations, translations =>
+        {
+            translations.ToJson();
+            translations.Property(x => x.Language).HasMaxLength(FieldLengths.LanguageTag);
+            translations.Property(x => x.Text).HasMaxLength(FieldLengths.SynthesisStatement);
+        });
         builder.HasOne<Norm>().WithMany().HasForeignKey(s => s.NormNumber).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Group>().WithMany().HasForeignKey(s => s.GroupId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ReportingCycle>().WithMany().HasForeignKey(s => s.CycleId).OnDelete(DeleteBehavior.Restrict);

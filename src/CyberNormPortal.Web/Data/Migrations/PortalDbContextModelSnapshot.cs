@@ -264,7 +264,7 @@ namespace CyberNormPortal.Web.Data.Migrations
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
-                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(\"Title\", '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(\"Summary\", '')), 'B') || setweight(to_tsvector('english'::regconfig, coalesce(\"Body\", '')), 'C')", true);
+                        .HasComputedColumnSql("\"RevisionSearchVector\"(\"Language\", \"Title\", \"Summary\", \"Body\", \"Translations\")", true);
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -411,6 +411,13 @@ namespace CyberNormPortal.Web.Data.Migrations
                     b.Property<int?>("GroupId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasDefaultValue("en");
+
                     b.Property<int>("NormNumber")
                         .HasColumnType("integer");
 
@@ -526,6 +533,10 @@ namespace CyberNormPortal.Web.Data.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)");
 
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<int>("NormNumber")
                         .HasColumnType("integer");
 
@@ -584,10 +595,10 @@ namespace CyberNormPortal.Web.Data.Migrations
                     b.HasIndex("Visibility", "PublishedAt", "Id")
                         .IsDescending(false, true, true);
 
-                    b.HasIndex("SearchVector", "NormNumber", "ReportingStates", "Regions", "Groups", "CycleSlug", "Kind", "PracticeCategories", "Language", "PublishedAt")
+                    b.HasIndex("SearchVector", "NormNumber", "ReportingStates", "Regions", "Groups", "CycleSlug", "Kind", "PracticeCategories", "Languages", "PublishedAt")
                         .HasDatabaseName("IX_PublishedEntries_Filters");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "NormNumber", "ReportingStates", "Regions", "Groups", "CycleSlug", "Kind", "PracticeCategories", "Language", "PublishedAt"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "NormNumber", "ReportingStates", "Regions", "Groups", "CycleSlug", "Kind", "PracticeCategories", "Languages", "PublishedAt"), "GIN");
 
                     b.ToTable("PublishedEntries", (string)null);
                 });
@@ -1023,7 +1034,44 @@ namespace CyberNormPortal.Web.Data.Migrations
                                 .HasForeignKey("RevisionId");
                         });
 
+                    b.OwnsMany("CyberNormPortal.Domain.Entries.EntryTranslation", "Translations", b1 =>
+                        {
+                            b1.Property<int>("RevisionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Body")
+                                .IsRequired()
+                                .HasMaxLength(50000);
+
+                            b1.Property<string>("Language")
+                                .IsRequired()
+                                .HasMaxLength(35);
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(1000);
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.HasKey("RevisionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Revisions");
+
+                            b1
+                                .ToJson("Translations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RevisionId");
+                        });
+
                     b.Navigation("References");
+
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("CyberNormPortal.Domain.Groups.GroupMembership", b =>
@@ -1058,6 +1106,71 @@ namespace CyberNormPortal.Web.Data.Migrations
                         .HasForeignKey("NormNumber")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("CyberNormPortal.Domain.Synthesis.StatementTranslation", "Translations", b1 =>
+                        {
+                            b1.Property<int>("SynthesisStatementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Language")
+                                .IsRequired()
+                                .HasMaxLength(35);
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(4000);
+
+                            b1.HasKey("SynthesisStatementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SynthesisStatements");
+
+                            b1
+                                .ToJson("Translations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SynthesisStatementId");
+                        });
+
+                    b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("CyberNormPortal.Web.Data.Queries.PublishedEntry", b =>
+                {
+                    b.OwnsMany("CyberNormPortal.Web.Data.Queries.PublishedTranslation", "Translations", b1 =>
+                        {
+                            b1.Property<int>("PublishedEntryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Language")
+                                .IsRequired()
+                                .HasMaxLength(35);
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(1000);
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.HasKey("PublishedEntryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PublishedEntries");
+
+                            b1
+                                .ToJson("Translations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PublishedEntryId");
+                        });
+
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("CyberNormPortal.Web.Identity.Invitation", b =>

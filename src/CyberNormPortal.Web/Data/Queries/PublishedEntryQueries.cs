@@ -1,6 +1,7 @@
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Data.Configurations;
+using CyberNormPortal.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
@@ -55,13 +56,44 @@ public sealed class PublishedEntry
 
     public List<PracticeCategory> PracticeCategories { get; init; } = [];
 
+    /// <summary>The language the entry was written in (its original).</summary>
     public string Language { get; init; } = "";
+
+    /// <summary>Every language the entry can be read in: the original first, then its translations.</summary>
+    public List<string> Languages { get; init; } = [];
+
+    /// <summary>The titles and summaries of the published revision's translations (their bodies stay in the revision).</summary>
+    public List<PublishedTranslation> Translations { get; init; } = [];
 
     /// <summary>The reporting State's name, or the group's abbreviation for a joint entry.</summary>
     public string AuthorName { get; init; } = "";
 
     /// <summary>How well the entry matches a full-text query (title weighs most); 0 without one.</summary>
     public float Rank { get; init; }
+
+    /// <summary>
+    /// The title and summary a reader of <paramref name="language"/> sees: their translation where there is one,
+    /// otherwise the original (<see cref="LanguageVersions"/>). The body is left empty: it is not in the read table.
+    /// </summary>
+    public EntryText TextIn(string? language) => TextIn(Language, Title, Summary, Translations, language);
+
+    /// <summary>The same choice for a row projected from the read table (its language, title, summary and translations).</summary>
+    public static EntryText TextIn(
+        string originalLanguage, string title, string summary, IEnumerable<PublishedTranslation>? translations, string? language) =>
+        LanguageVersions.Pick(
+            [new EntryText(originalLanguage, title, summary, "", IsOriginal: true), .. (translations ?? []).Select(t => new EntryText(t.Language, t.Title, t.Summary, "", IsOriginal: false))],
+            t => t.Language,
+            language);
+}
+
+/// <summary>A translation's title and summary, as the read table keeps them for lists.</summary>
+public sealed class PublishedTranslation
+{
+    public string Language { get; init; } = "";
+
+    public string Title { get; init; } = "";
+
+    public string Summary { get; init; } = "";
 }
 
 public static class PublishedEntryQueries
@@ -88,16 +120,18 @@ public static class PublishedEntryQueries
 
     /// <summary>
     /// Every published entry <paramref name="reader"/> may see, read-only; with <paramref name="text"/>, only those
-    /// matching it (web-search syntax), ranked. One SQL query over the read table; compose filters and paging on it.
+    /// matching it (web-search syntax, read as a reader of <paramref name="language"/> means it: their language's
+    /// stemming, or the exact words), ranked. One SQL query over the read table; compose filters and paging on it.
     /// </summary>
-    public static IQueryable<PublishedEntry> PublishedEntries(this PortalDbContext db, Reader reader, string? text = null)
+    public static IQueryable<PublishedEntry> PublishedEntries(
+        this PortalDbContext db, Reader reader, string? text = null, string language = PortalCultures.DefaultName)
     {
         var published = db.Set<PublishedEntry>().AsNoTracking().VisibleTo(reader);
         if (text is not null)
         {
             // Web-search syntax: "a phrase", or, -word. Matched against the stored, GIN-indexed vector.
             published = published.Where(e => EF.Property<NpgsqlTsVector>(e, PublishedEntryConfiguration.SearchVectorProperty)
-                .Matches(EF.Functions.WebSearchToTsQuery(RevisionConfiguration.SearchConfiguration, text)));
+                .Matches(TextSearch.Query(language, text)));
         }
 
         // Always a projection: the (large) search vector is never read back.
@@ -122,11 +156,13 @@ public static class PublishedEntryQueries
                 Summary = e.Summary,
                 PracticeCategories = e.PracticeCategories,
                 Language = e.Language,
+                Languages = e.Languages,
+                Translations = e.Translations,
                 AuthorName = e.AuthorName,
                 Rank = text == null
                     ? 0f
                     : EF.Property<NpgsqlTsVector>(e, PublishedEntryConfiguration.SearchVectorProperty)
-                        .Rank(EF.Functions.WebSearchToTsQuery(RevisionConfiguration.SearchConfiguration, text)),
+                        .Rank(TextSearch.Query(language, text)),
             });
     }
 }

@@ -16,7 +16,8 @@ public sealed class IndexModel(
     public const int MaxStates = 4;
     public const int TitlesPerCell = 3;
 
-    public sealed record EntryLink(int Id, string Title);
+    /// <summary>An entry's title in the reader's language where it has a version in it, else the original (<paramref name="Language"/>).</summary>
+    public sealed record EntryLink(int Id, string Title, string Language);
 
     public IReadOnlyList<(string Iso3, string Name)> AllStates { get; private set; } = [];
 
@@ -58,9 +59,12 @@ public sealed class IndexModel(
                 from s in db.States.Where(s => chosen.Contains(s.Iso3)
                     && (e.StateIso3 == s.Iso3 || db.GroupMemberships.Any(m => m.GroupId == e.GroupId && m.StateIso3 == s.Iso3)))
                 orderby e.PublishedAt descending, e.Id descending
-                select new { State = s.Iso3, e.NormNumber, e.Id, e.Title })
+                select new { State = s.Iso3, e.NormNumber, e.Id, e.Title, e.Summary, e.Language, e.Translations })
             .ToListAsync(cancellationToken);
+        var language = Localization.PortalCultures.Current.Name;
         Newest = rows.GroupBy(r => (r.State, r.NormNumber))
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<EntryLink>)[.. g.Take(TitlesPerCell).Select(r => new EntryLink(r.Id, r.Title))]);
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<EntryLink>)[.. g.Take(TitlesPerCell)
+                .Select(r => (r.Id, Text: PublishedEntry.TextIn(r.Language, r.Title, r.Summary, r.Translations, language)))
+                .Select(r => new EntryLink(r.Id, r.Text.Title, r.Text.Language))]);
     }
 }

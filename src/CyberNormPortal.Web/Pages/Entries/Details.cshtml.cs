@@ -2,6 +2,7 @@ using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Rendering;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
@@ -23,10 +24,19 @@ public sealed class DetailsModel(PortalDbContext db, MarkdownRenderer markdown, 
 
     public IHtmlContent Body { get; private set; } = HtmlString.Empty;
 
+    /// <summary>The language version shown: the one asked for (<c>?lang=</c>), else the reader's, else the original.</summary>
+    public EntryText Text { get; private set; } = new("en", "", "", "", IsOriginal: true);
+
+    /// <summary>The original language, then those of the translations.</summary>
+    public IReadOnlyList<string> Languages { get; private set; } = [];
+
+    /// <summary>The query parameter choosing a language version of the entry (<c>/entries/5?lang=es</c>).</summary>
+    public const string VersionParameter = "lang";
+
     /// <summary>Whether the reader is one of the people who see the entry's working copy and history.</summary>
     public bool CanSeeWorkingCopy { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = VersionParameter)] string? lang, CancellationToken cancellationToken)
     {
         var entry = await db.PublishedEntries(Reader.From(User))
             .Where(e => e.Id == id)
@@ -41,7 +51,11 @@ public sealed class DetailsModel(PortalDbContext db, MarkdownRenderer markdown, 
             .Where(r => r.Id == entry.RevisionId)
             .Select(r => new
             {
+                r.Language,
+                r.Title,
+                r.Summary,
                 r.Body,
+                r.Translations,
                 r.References,
                 NormShortTitle = db.Norms.Where(n => n.Number == entry.NormNumber).Select(n => n.ShortTitle).First(),
                 GroupSlug = db.Groups.Where(g => g.Id == entry.GroupId).Select(g => g.Slug).FirstOrDefault(),
@@ -52,7 +66,11 @@ public sealed class DetailsModel(PortalDbContext db, MarkdownRenderer markdown, 
         NormShortTitle = text.NormShortTitle;
         GroupSlug = text.GroupSlug;
         References = text.References;
-        Body = markdown.Render(text.Body);
+        var versions = EntryText.Versions(text.Language, text.Title, text.Summary, text.Body, text.Translations);
+        Languages = [.. versions.Select(v => v.Language)];
+        var asked = lang is not null && versions.Any(v => LanguageVersions.SameLanguage(v.Language, lang)) ? lang : null;
+        Text = LanguageVersions.Pick(versions, v => v.Language, asked ?? PortalCultures.Current.Name);
+        Body = markdown.Render(Text.Body);
         if (User.Identity?.IsAuthenticated == true)
         {
             var access = new EntryAccess(entry.Id, entry.StateIso3, EntryStatus.Published, entry.GroupId);

@@ -69,6 +69,7 @@ public sealed class EditModel(
         var latest = entry.LatestRevision!;
         Input = EntryFormInput.From(entry.NormNumber, entry.CycleId, latest);
         Input.PadReferences();
+        Input.PadTranslations();
         Version = entries.VersionOf(entry);
         BaseRevision = latest.Number;
         await LoadOptionsAsync(entry, cancellationToken);
@@ -92,6 +93,13 @@ public sealed class EditModel(
         {
             ModelState.Clear();
             Preview = markdown.Render(Input.Body);
+            return Page();
+        }
+
+        if (Command == EntryCommands.AddTranslation)
+        {
+            ModelState.Clear();
+            Input.Translations.Add(new TranslationInput());
             return Page();
         }
 

@@ -6,4 +6,7 @@ public static class EntryCommands
     public const string Save = "save";
     public const string Submit = "submit";
     public const string Preview = "preview";
+
+    /// <summary>Adds an empty translation to the form, saving nothing and checking nothing (no JavaScript needed).</summary>
+    public const string AddTranslation = "add-translation";
 }

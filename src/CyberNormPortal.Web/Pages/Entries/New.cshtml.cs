@@ -55,6 +55,7 @@ public sealed class NewModel(
         Input.NormNumber = norm;
         Input.CycleId = Cycles.Count == 1 ? Cycles[0].Value : null;
         Input.PadReferences();
+        Input.PadTranslations();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -64,6 +65,13 @@ public sealed class NewModel(
         {
             ModelState.Clear();
             Preview = markdown.Render(Input.Body);
+            return Page();
+        }
+
+        if (Command == EntryCommands.AddTranslation)
+        {
+            ModelState.Clear();
+            Input.Translations.Add(new TranslationInput());
             return Page();
         }
 

@@ -42,6 +42,9 @@ public sealed class ReviewModel(
 
     public IHtmlContent Body { get; private set; } = HtmlString.Empty;
 
+    /// <summary>Each translation of the working copy with its body rendered, reviewed and published with it.</summary>
+    public IReadOnlyList<(EntryTranslation Translation, IHtmlContent Body)> Translations { get; private set; } = [];
+
     public bool CanEdit { get; private set; }
 
     /// <summary>The steps this user may take now, as the domain answers once; each gets its own form.</summary>
@@ -143,6 +146,7 @@ public sealed class ReviewModel(
         NormShortTitle = names.Norm;
         CycleName = names.Cycle;
         Body = markdown.Render(Latest.Body);
+        Translations = [.. Latest.Translations.Select(t => (t, markdown.Render(t.Body)))];
         CanEdit = (await authorization.AuthorizeAsync(User, access, EntryOperations.Edit)).Succeeded;
         LastReturn = Entry.Status == EntryStatus.Draft
             ? Entry.ReviewEvents.OrderBy(e => e.At).LastOrDefault() is { Action: WorkflowAction.Return } returned ? returned : null

@@ -38,7 +38,7 @@ public sealed class ExportModel(
 
     public sealed record Row(
         int Id, string Url, int Norm, string Kind, string Title, string Summary, string Author, string? State,
-        string Cycle, DateTimeOffset PublishedAt, string Language, string Categories, string Visibility);
+        string Cycle, DateTimeOffset PublishedAt, string Language, string Categories, string Visibility, string OriginalLanguage);
 
     /// <summary>
     /// The CSV's header row: the columns of <see cref="Row"/>, in its order, each a key of Resources/SharedResource.resx
@@ -100,11 +100,14 @@ public sealed class ExportModel(
 
     private static async IAsyncEnumerable<Row> Map(IAsyncEnumerable<PublishedEntry> entries, string baseUrl)
     {
+        // Title and summary in the reader's language where the entry has a version in it; Language says which.
+        var language = Localization.PortalCultures.Current.Name;
         await foreach (var e in entries)
         {
+            var text = e.TextIn(language);
             yield return new Row(
-                e.Id, $"{baseUrl}/entries/{e.Id}", e.NormNumber, e.Kind.ToString(), e.Title, e.Summary, e.AuthorName, e.StateIso3,
-                e.CycleName, e.PublishedAt, e.Language, string.Join("; ", e.PracticeCategories), Shared.Labels.Tlp(e.Visibility));
+                e.Id, $"{baseUrl}/entries/{e.Id}", e.NormNumber, e.Kind.ToString(), text.Title, text.Summary, e.AuthorName, e.StateIso3,
+                e.CycleName, e.PublishedAt, text.Language, string.Join("; ", e.PracticeCategories), Shared.Labels.Tlp(e.Visibility), e.Language);
         }
     }
 
