@@ -88,6 +88,7 @@ public static class WebHostingExtensions
             })
             .AddViewLocalization();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<StateNames>();
         services.AddScoped<SynthesisReader>();
         services.AddSynthesisExports();
         services.AddScoped<EntryService>();

@@ -1,6 +1,7 @@
 using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace CyberNormPortal.Web.Pages.Admin.Invitations;
 
 public sealed class IndexModel(
-    PortalDbContext db, AccountService accounts, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+    PortalDbContext db, AccountService accounts, TimeProvider clock, StateNames names, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public enum InvitationStatus
     {
@@ -78,7 +79,7 @@ public sealed class IndexModel(
 
     private async Task LoadAsync(int? page, CancellationToken cancellationToken)
     {
-        States = await db.StateOptionsAsync(cancellationToken);
+        States = await db.StateOptionsAsync(names, cancellationToken);
         Groups = await db.GroupOptionsAsync(cancellationToken);
         var now = clock.GetUtcNow();
         Paging = Paging.For(page, await db.Invitations.CountAsync(cancellationToken));

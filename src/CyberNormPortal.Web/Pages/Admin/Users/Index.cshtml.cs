@@ -1,5 +1,6 @@
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.Pages.Admin.Users;
 
-public sealed class IndexModel(PortalDbContext db) : PageModel
+public sealed class IndexModel(PortalDbContext db, StateNames names) : PageModel
 {
     public sealed record UserRow(
         string Id, string DisplayName, string? Email, IReadOnlyList<string> Roles, string? StateIso3, bool IsActive, bool TwoFactor, DateTimeOffset CreatedAt);
@@ -30,7 +31,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         (Q, Role, State) = (AdminLists.Typed(Q), AdminLists.Typed(Role), AdminLists.Typed(State));
-        States = await db.StateOptionsAsync(cancellationToken);
+        States = await db.StateOptionsAsync(names, cancellationToken);
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrEmpty(Role))
         {
