@@ -1,5 +1,6 @@
 using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -52,7 +53,7 @@ public sealed class AcceptInvitationModel(AccountService accounts, IStringLocali
             return Page();
         }
 
-        switch (await accounts.AcceptInvitationAsync(Token, Input.DisplayName, Input.NewPassword, cancellationToken))
+        switch (await accounts.AcceptInvitationAsync(Token, Input.DisplayName, Input.NewPassword, PortalCultures.Current.Name, cancellationToken))
         {
             case AcceptResult.Accepted { NeedsTwoFactor: true }:
                 return RedirectToPage("/Account/TwoFactor", new { required = "true" });

@@ -38,13 +38,20 @@ public sealed class IndexModel(
 
     public Paging Paging { get; private set; } = Paging.For(1, 0);
 
-    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) => await LoadAsync(page, cancellationToken);
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
+    {
+        // The invitee has no account, so no language yet: the mail is written in the one chosen here, the admin's by default.
+        Input.Language = PortalCultures.Current.Name;
+        await LoadAsync(page, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (await new InputValidator(db).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
-            var request = new InvitationRequest(Input.Email, Input.DisplayName, Input.Role, RoleBinding.For([Input.Role], Input.StateIso3, Input.GroupId));
+            var language = PortalCultures.Find(Input.Language) ?? PortalCultures.Current;
+            var request = new InvitationRequest(
+                Input.Email, Input.DisplayName, Input.Role, RoleBinding.For([Input.Role], Input.StateIso3, Input.GroupId), language.Name);
             switch (await accounts.InviteAsync(request, User, cancellationToken))
             {
                 case InvitationResult.Sent sent:
@@ -115,6 +122,9 @@ public sealed class IndexModel(
 
         /// <summary>The group a group coordinator is invited for.</summary>
         public int? GroupId { get; set; }
+
+        /// <summary>The language the invitation mail is written in; the inviting page's when not given.</summary>
+        public string? Language { get; set; }
     }
 
     /// <summary>The form's own rules; whether the address may be invited is the service's (<see cref="AccountService.InviteAsync"/>).</summary>
@@ -130,6 +140,8 @@ public sealed class IndexModel(
                 .NotEmpty().WithMessage("Enter the name other people will see.")
                 .MaximumLength(200).WithMessage("A name has at most 200 characters.");
             RuleFor(i => i.Role).Must(r => PortalRoles.All.Contains(r)).WithMessage("Choose a role.");
+            RuleFor(i => i.Language).Must(l => string.IsNullOrEmpty(l) || PortalCultures.All.Any(c => c.Name == l))
+                .WithMessage("Choose a language from the list.");
             this.BindingRules(i => [i.Role], i => i.StateIso3, i => i.GroupId, db, refuseUnneeded: true);
         }
     }
