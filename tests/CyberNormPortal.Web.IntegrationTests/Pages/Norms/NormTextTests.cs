@@ -94,6 +94,11 @@ public sealed class NormTextTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal("en", englishPage.Document.QuerySelector("figure.norm-text")!.GetAttribute("lang"));
         Assert.StartsWith("Consistent with", Text.Visible(englishPage.Document.QuerySelector("blockquote")), StringComparison.Ordinal);
 
+        var list = await french.GetAsync("/norms");
+        var first = list.Document.QuerySelector(".norm-list__item p[lang]")!;
+        Assert.Equal(("fr", FrenchText), (first.GetAttribute("lang"), Text.Visible(first)));
+        Assert.Equal("en", list.Document.QuerySelectorAll(".norm-list__item p[lang]")[1].GetAttribute("lang"));
+
         var stored = await Portal.WithDbAsync(db => db.NormTexts.SingleAsync(t => t.NormNumber == 1 && t.Language == "fr"));
         Assert.Equal((FrenchText, FrenchSource, moderatorUser.Id), (stored.Text, stored.Source, stored.EnteredBy));
         var audit = await Portal.WithDbAsync(db => db.AuditRecords.Where(a => a.Subject == AuditSubjects.NormText(1, "fr")).ToListAsync());
