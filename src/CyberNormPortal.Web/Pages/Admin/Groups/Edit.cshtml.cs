@@ -1,7 +1,7 @@
-using CyberNormPortal.Web.Localization;
 using System.Text.RegularExpressions;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
