@@ -1,4 +1,3 @@
-using System.Globalization;
 using CyberNormPortal.Web.Api;
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Caching;
@@ -19,7 +18,6 @@ using CyberNormPortal.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Localization;
 
 namespace CyberNormPortal.Web.Hosting;
 
@@ -49,6 +47,10 @@ public static class WebHostingExtensions
             .SetApplicationName("CyberNormPortal")
             .PersistKeysToDbContext<PortalDbContext>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Arabic, Chinese, Cyrillic and accented letters are written as themselves, not as &#x...; entities: pages
+        // stay readable and small. Markup characters (< > & " ') are still encoded.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RouteOptions>(options =>
         {
             options.LowercaseUrls = true;
@@ -116,6 +118,9 @@ public static class WebHostingExtensions
 
         // First after that, so that every response has them, error pages and static files included (Hosting/SecurityHeaders.cs).
         app.UseSecurityHeaders();
+
+        // The language from the URL prefix (/fr/...), else the reader's choice or browser; error pages included.
+        app.UsePortalCultures();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -125,13 +130,6 @@ public static class WebHostingExtensions
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UsePortalRequestLogging();
         app.UseStaticFiles();
-        app.UseRequestLocalization(options =>
-        {
-            CultureInfo[] cultures = [.. PortalCultures.All.Select(c => c.Culture)];
-            options.DefaultRequestCulture = new RequestCulture(PortalCultures.Default.Culture);
-            options.SupportedCultures = cultures;
-            options.SupportedUICultures = cultures;
-        });
         app.UseRouting();
         // A method a page does not serve is 405 with Allow, before rate limits, sign-in and antiforgery (Hosting/PageMethods.cs).
         app.UsePageMethods();

@@ -4,32 +4,40 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace CyberNormPortal.Web.Localization;
 
 /// <summary>
-/// Writes the cookie that remembers the reader's language (<see cref="PortalCultures.CookieName"/>, value the culture's
-/// tag): when a signed-in user saves their preferred language, and at each new sign-in, so the portal opens in the
-/// language of the account wherever it is signed in to. Not HttpOnly: it says nothing secret.
+/// At each new sign-in (not a renewal of the session's cookie) the account's preferred language becomes the reader's:
+/// remembered in the language cookie (<see cref="CultureRouting.Remember"/>), and the sign-in's redirect, when it
+/// stays in the portal under the language prefix of the sign-in page (<c>/en/my</c>), is moved to the account's
+/// (<c>/es/my</c>), so the portal opens in the user's language wherever they signed in from.
 /// </summary>
 public static class LanguageCookie
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(365);
-
-    public static void Write(HttpResponse response, PortalCulture culture) =>
-        response.Cookies.Append(PortalCultures.CookieName, culture.Name, new CookieOptions
-        {
-            Path = "/",
-            MaxAge = Lifetime,
-            SameSite = SameSiteMode.Lax,
-            Secure = response.HttpContext.Request.IsHttps,
-            HttpOnly = false,
-            IsEssential = true,
-        });
-
-    /// <summary>On a new sign-in (not a renewal of the session's cookie), the account's preferred language becomes the reader's.</summary>
     public static void OnSigningIn(CookieSigningInContext context)
     {
-        if (PortalSessions.IsNewSignIn(context.Properties)
-            && PortalCultures.Find(context.Principal?.FindFirst(PortalClaims.Language)?.Value) is { } culture)
+        if (!PortalSessions.IsNewSignIn(context.Properties)
+            || PortalCultures.Find(context.Principal?.FindFirst(PortalClaims.Language)?.Value) is not { } culture)
         {
-            Write(context.Response, culture);
+            return;
         }
+
+        CultureRouting.Remember(context.HttpContext, culture);
+        var current = PortalCultures.Current;
+        var from = context.Request.PathBase.Value ?? "";
+        if (current == culture || !from.EndsWith("/" + current.Name, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var to = from[..^current.Name.Length] + culture.Name;
+        var response = context.Response;
+        response.OnStarting(() =>
+        {
+            if (response.Headers.Location.ToString() is { Length: > 0 } location
+                && (location == from || location.StartsWith(from + "/", StringComparison.Ordinal) || location.StartsWith(from + "?", StringComparison.Ordinal)))
+            {
+                response.Headers.Location = to + location[from.Length..];
+            }
+
+            return Task.CompletedTask;
+        });
     }
 }

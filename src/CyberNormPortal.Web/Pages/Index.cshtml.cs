@@ -14,8 +14,8 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public int PublishedCount { get; private set; }
 
-    public string FeaturedSynthesisUrl { get; } =
-        $"/synthesis?group={ReferenceDataSeeder.G7Slug}&cycle={ReferenceDataSeeder.G7CycleSlug}";
+    public string FeaturedSynthesisUrl => Url.Content(
+        $"~/synthesis?group={ReferenceDataSeeder.G7Slug}&cycle={ReferenceDataSeeder.G7CycleSlug}");
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

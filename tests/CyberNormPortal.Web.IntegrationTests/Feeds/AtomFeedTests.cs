@@ -80,7 +80,7 @@ public sealed class AtomFeedTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Theory]
-    [InlineData("/", "/feed.atom")]
+    [InlineData("/en/", "/en/feed.atom")]
     [InlineData("/norms/4", "/norms/4/feed.atom")]
     [InlineData("/states/KEN", "/states/ken/feed.atom")]
     public async Task Page_AnnouncesItsFeed_InTheHead(string url, string feed)

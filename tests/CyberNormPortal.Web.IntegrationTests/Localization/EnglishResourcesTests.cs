@@ -40,7 +40,11 @@ public sealed partial class EnglishResourcesTests
             .Concat(Enum.GetValues<RegionalGroup>().Select(Labels.Region))
             .Concat(Enum.GetValues<TlpLabel>().Select(Labels.TlpExplanation))
             .Concat(Enum.GetValues<InitiativeParticipation>().Select(Labels.Participation))
-            .Concat(Enum.GetValues<WorkflowRefusal>().Select(Labels.Refusal));
+            .Concat(Enum.GetValues<WorkflowRefusal>().Select(Labels.Refusal))
+            .Concat(Enum.GetValues<EntryStatus>().Select(Labels.Status))
+            .Concat(Enum.GetValues<WorkflowAction>().SelectMany(a => new[] { Labels.Action(a), Labels.ActionButton(a) }))
+            .Concat(Enum.GetValues<ReferenceKind>().Select(Labels.Reference))
+            .Concat(Enum.GetValues<TlpLabel>().Select(Labels.Tlp));
 
         Assert.All(labels, label => Assert.NotNull(Resources.GetString(label, English)));
     }

@@ -82,9 +82,8 @@ public sealed class StateNamesTests(PortalFixture portal) : PortalTest(portal)
     public async Task InvitationForm_OffersTheStatesNamedAndSortedInTheAdministratorsLanguage()
     {
         var (admin, _) = await Portal.SignInAsAsync(PortalRoles.Administrator);
-        admin.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
 
-        var page = await admin.GetAsync("/admin/invitations");
+        var page = await admin.GetAsync("/ru/admin/invitations");
 
         var options = page.Document.QuerySelectorAll("select[name='Input.StateIso3'] option[value]:not([value=''])")
             .Select(o => (Iso3: o.GetAttribute("value"), Name: Text.Visible(o))).ToList();

@@ -176,7 +176,7 @@ public sealed class RateLimitTests(PortalFixture portal) : PortalTest(portal)
 
         AssertTooManyRequests(throttled);
         AssertTooManyRequests(throttledPage);
-        Assert.Equal(HttpStatusCode.OK, (await attacker.GetAsync("/")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await attacker.GetAsync("/en/")).Status);
         using var neighbour = ClientAddresses.From(host.NewBrowser(), Neighbour);
         Assert.Equal(HttpStatusCode.OK, (await neighbour.GetAsync("/search?q=incident")).Status);
     }

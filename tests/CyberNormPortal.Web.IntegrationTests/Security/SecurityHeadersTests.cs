@@ -12,7 +12,7 @@ namespace CyberNormPortal.Web.IntegrationTests.Security;
 public sealed class SecurityHeadersTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Theory]
-    [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/en/", HttpStatusCode.OK)]
     [InlineData("/search?q=x", HttpStatusCode.OK)]
     [InlineData("/coverage", HttpStatusCode.OK)]
     [InlineData("/synthesis", HttpStatusCode.OK)]

@@ -61,9 +61,10 @@ public sealed class IndexModel(
             throw new InvalidOperationException($"The preferred language of user {user.Id} could not be saved: {string.Join("; ", updated.Errors.Select(e => e.Code))}");
         }
 
-        LanguageCookie.Write(Response, culture);
+        // Remembered, and the account page again at once in the new language (its own prefix: /ru/account).
+        CultureRouting.Remember(HttpContext, culture);
         TempData.SetNotice(localizer["Your language is now {0}: the portal and its mail to you use it.", culture.NativeName]);
-        return RedirectToPage();
+        return Redirect(CultureRouting.AddressIn(HttpContext, culture).Split('?')[0]);
     }
 
     private async Task LoadAsync(PortalUser user, CancellationToken cancellationToken)

@@ -56,7 +56,7 @@ public sealed class TwoFactorModel(
 
     public bool JustEnabled { get; private set; }
 
-    public string ContinueUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account";
+    public string ContinueUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Content("~/account");
 
     public async Task<IActionResult> OnGetAsync()
     {

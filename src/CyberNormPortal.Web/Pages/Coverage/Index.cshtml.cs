@@ -37,6 +37,6 @@ public sealed class IndexModel(CoverageReader coverage, SynthesisScopeParser par
     /// <summary>The message for <paramref name="parameter"/>, or null.</summary>
     public string? Error(string parameter) => Scope.ProblemWith(parameter)?.Format(localizer);
 
-    public string CellUrl(string iso3, int norm) =>
-        $"/search?state={iso3}&norm={norm}" + (Scope.Value.CycleSlug is { } cycle ? $"&cycle={Uri.EscapeDataString(cycle)}" : "");
+    public string CellUrl(string iso3, int norm) => Url.Content(
+        $"~/search?state={iso3}&norm={norm}" + (Scope.Value.CycleSlug is { } cycle ? $"&cycle={Uri.EscapeDataString(cycle)}" : ""));
 }

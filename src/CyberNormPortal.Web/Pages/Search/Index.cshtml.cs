@@ -21,7 +21,7 @@ public sealed class IndexModel(SearchService search, EntryFilterParser parser) :
         Result = await search.SearchAsync(Query.Request, Reader.From(User), cancellationToken);
     }
 
-    public string SearchUrl(params (string Name, string? Value)[] changes) => SearchQueryString.Url("/search", Request.Query, changes);
+    public string SearchUrl(params (string Name, string? Value)[] changes) => Url.Content(SearchQueryString.Url("~/search", Request.Query, changes));
 
     public string PageUrl(int page) => SearchUrl(("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 

@@ -24,7 +24,7 @@ public sealed class AcceptInvitationTests(PortalFixture portal) : PortalTest(por
         var response = await AcceptAsync(browser, form, "Wanjiru Kamau");
 
         Assert.Equal("/", response.RedirectPath);
-        var home = await browser.GetAsync("/");
+        var home = await browser.GetAsync("/norms");
         Assert.Contains("Wanjiru Kamau", Text.Visible(home.Document.QuerySelector(".account-nav")));
         var user = await Portal.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == email));
         Assert.Equal(("KEN", "Wanjiru Kamau", true, true), (user.StateIso3, user.DisplayName, user.IsActive, user.EmailConfirmed));

@@ -13,7 +13,7 @@ public sealed class SignInTests(PortalFixture portal) : PortalTest(portal)
     {
         var (browser, user) = await Portal.SignInAsAsync(PortalRoles.Contributor, "KEN");
 
-        var home = await browser.GetAsync("/");
+        var home = await browser.GetAsync("/norms");
 
         var account = Text.Visible(home.Document.QuerySelector(".account-nav"));
         Assert.Contains(user.DisplayName, account);
@@ -60,7 +60,7 @@ public sealed class SignInTests(PortalFixture portal) : PortalTest(portal)
         var right = await browser.SubmitAsync(first.RedirectPath!, new Dictionary<string, object?> { ["Input.Code"] = moderator.CurrentCode() });
 
         Assert.Equal("/moderation", right.RedirectPath); // a moderator lands on their queue
-        var home = await browser.GetAsync("/");
+        var home = await browser.GetAsync("/norms");
         Assert.Contains("Moderation", Text.Visible(home.Document.QuerySelector(".account-nav")));
     }
 }

@@ -72,7 +72,7 @@ public sealed class AdminAccessTests(PortalFixture portal) : PortalTest(portal)
         var invitationId = await Portal.WithDbAsync(db => db.Invitations.Select(i => i.Id).SingleAsync());
         var before = await SnapshotAsync(target.Id);
         // A real antiforgery token of this user, taken from the sign-out form every signed-in page has.
-        var home = await browser.GetAsync("/");
+        var home = await browser.GetAsync("/norms");
         var token = home.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         KeyValuePair<string, string> Token() => new("__RequestVerificationToken", token);
 
@@ -107,7 +107,7 @@ public sealed class AdminAccessTests(PortalFixture portal) : PortalTest(portal)
         var group = await Portal.WithDbAsync(db => db.Groups.Select(g => g.Id).FirstAsync());
         var cycle = await Portal.WithDbAsync(db => db.Cycles.Select(c => c.Id).FirstAsync());
         var before = await InitiativeSnapshotAsync();
-        var home = await browser.GetAsync("/");
+        var home = await browser.GetAsync("/norms");
         var token = home.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         KeyValuePair<string, string> Token() => new("__RequestVerificationToken", token);
 

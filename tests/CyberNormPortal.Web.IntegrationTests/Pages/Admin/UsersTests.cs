@@ -89,7 +89,7 @@ public sealed class UsersTests(PortalFixture portal) : PortalTest(portal)
         Assert.Equal($"user:{analyst.Email}", audit.Subject);
         Assert.Contains("Analyst → Analyst, Contributor", audit.Details);
         Assert.Contains("none → KEN", audit.Details);
-        var home = await theirBrowser.GetAsync("/");
+        var home = await theirBrowser.GetAsync("/norms");
         Assert.DoesNotContain(analyst.DisplayName, Text.Visible(home.Document.QuerySelector(".account-nav")));
     }
 
@@ -177,7 +177,7 @@ public sealed class UsersTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains("Nothing changed.", (await admin.FollowAsync(response)).Text);
         Assert.Equal(stamp, await StampAsync(contributor.Id));
         Assert.Equal(0, await Portal.WithDbAsync(db => db.AuditRecords.CountAsync(a => a.Action == AuditActions.RolesChanged)));
-        Assert.Contains(contributor.DisplayName, Text.Visible((await theirBrowser.GetAsync("/")).Document.QuerySelector(".account-nav")));
+        Assert.Contains(contributor.DisplayName, Text.Visible((await theirBrowser.GetAsync("/norms")).Document.QuerySelector(".account-nav")));
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class EntryPageTests(PortalFixture fixture) : PortalTest(fixture)
 
         var (status, _) = await Portal.GetPageAsync($"/entries/{id}");
         Assert.Equal(HttpStatusCode.NotFound, status);
-        foreach (var url in new[] { "/norms/2", "/states/ken", "/synthesis", "/synthesis?region=African", "/" })
+        foreach (var url in new[] { "/norms/2", "/states/ken", "/synthesis", "/synthesis?region=African", "/en/" })
         {
             var (_, page) = await Portal.GetPageAsync(url);
             Assert.DoesNotContain("Restricted incident playbook", page.Body!.TextContent, StringComparison.Ordinal);
