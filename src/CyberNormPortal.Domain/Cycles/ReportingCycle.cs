@@ -13,7 +13,7 @@ public sealed class ReportingCycle
     {
         if (closesOn < opensOn)
         {
-            throw new DomainException("A cycle cannot close before it opens.");
+            throw new DomainException(DomainMessages.CycleClosesBeforeItOpens);
         }
 
         Slug = slug;
@@ -31,7 +31,7 @@ public sealed class ReportingCycle
     {
         if (closesOn < opensOn)
         {
-            throw new DomainException("A cycle cannot close before it opens.");
+            throw new DomainException(DomainMessages.CycleClosesBeforeItOpens);
         }
 
         if (Slug == slug && Name == name && OpensOn == opensOn && ClosesOn == closesOn && ScopeGroupId == scopeGroupId && IsOpen == isOpen)

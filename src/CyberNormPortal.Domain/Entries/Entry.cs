@@ -87,8 +87,8 @@ public sealed class Entry
         if (!author.SpeaksFor(reportedBy.StateIso3, reportedBy.GroupId))
         {
             throw new DomainException(reportedBy.GroupId is null
-                ? "Only a point of contact of a State can draft entries for it."
-                : "Only a coordinator of a group can draft joint entries for it.");
+                ? DomainMessages.DraftNotAPointOfContact
+                : DomainMessages.DraftNotACoordinator);
         }
 
         var entry = new Entry(normNumber, cycleId, reportedBy, now, externalKey: null)
@@ -110,15 +110,15 @@ public sealed class Entry
         if (!editor.SpeaksFor(StateIso3, GroupId))
         {
             throw new DomainException(GroupId is null
-                ? "Only a point of contact of the entry's own State can edit it."
-                : "Only a coordinator of the group can edit its joint entry.");
+                ? DomainMessages.EditNotAPointOfContact
+                : DomainMessages.EditNotACoordinator);
         }
 
         if (Status is not (EntryStatus.Draft or EntryStatus.Published))
         {
             throw new DomainException(Status == EntryStatus.Withdrawn
-                ? "A withdrawn entry cannot be edited."
-                : "This entry is being reviewed; it can be edited again once it is returned.");
+                ? DomainMessages.EditWithdrawn
+                : DomainMessages.EditInReview);
         }
 
         var revision = new Revision((LatestRevision?.Number ?? 0) + 1, content, now, editor.UserId, editor.DisplayName);

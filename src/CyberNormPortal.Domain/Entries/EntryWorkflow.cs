@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CyberNormPortal.Domain.Common;
 
 namespace CyberNormPortal.Domain.Entries;
 
@@ -27,7 +28,10 @@ public enum WorkflowRefusal
     ReasonRequired,
 }
 
-/// <summary>The outcome of asking whether a step is allowed: the status it leads to, or why not.</summary>
+/// <summary>
+/// The outcome of asking whether a step is allowed: the status it leads to, or why not (<paramref name="Why"/>, one of
+/// <see cref="DomainMessages"/>: the key the web layer shows in the reader's language).
+/// </summary>
 public sealed record WorkflowDecision(bool IsAllowed, EntryStatus? To, WorkflowRefusal? Refusal, string? Why)
 {
     public static WorkflowDecision Allow(EntryStatus to) => new(true, to, null, null);
@@ -95,12 +99,12 @@ public static class EntryWorkflow
     {
         if (!Transitions.TryGetValue((entry.Status, action), out var transition))
         {
-            return WorkflowDecision.Refuse(WorkflowRefusal.NotInThisStatus, $"An entry that is {Describe(entry.Status)} cannot be {Past(action)}.");
+            return WorkflowDecision.Refuse(WorkflowRefusal.NotInThisStatus, DomainMessages.StepNotPossibleNow);
         }
 
         var decision = transition.Rule(entry, actor, context);
         return decision.IsAllowed && transition.NeedsReason && string.IsNullOrWhiteSpace(reason)
-            ? WorkflowDecision.Refuse(WorkflowRefusal.ReasonRequired, "Give a reason: the author will read it.")
+            ? WorkflowDecision.Refuse(WorkflowRefusal.ReasonRequired, DomainMessages.ReasonRequired)
             : decision;
     }
 
@@ -118,8 +122,8 @@ public static class EntryWorkflow
         actor.SpeaksFor(entry.StateIso3, entry.GroupId)
             ? WorkflowDecision.Allow(EntryStatus.Submitted)
             : WorkflowDecision.Refuse(WorkflowRefusal.NotAPointOfContact, entry.GroupId is null
-                ? "Only a point of contact of the entry's own State can submit it."
-                : "Only a coordinator of the group can submit its joint entry.");
+                ? DomainMessages.SubmitNotAPointOfContact
+                : DomainMessages.SubmitNotACoordinator);
 
     private static WorkflowDecision Approve(Entry entry, WorkflowActor actor, WorkflowContext context)
     {
@@ -130,7 +134,7 @@ public static class EntryWorkflow
 
         if (entry.LatestRevision?.SavedByUserId == actor.UserId)
         {
-            return WorkflowDecision.Refuse(WorkflowRefusal.FourEyes, "You edited this revision last: another person must approve it (four eyes).");
+            return WorkflowDecision.Refuse(WorkflowRefusal.FourEyes, DomainMessages.FourEyes);
         }
 
         return WorkflowDecision.Allow(context.StateIsInitiativeMember ? EntryStatus.Published : EntryStatus.AwaitingModeration);
@@ -142,26 +146,26 @@ public static class EntryWorkflow
     private static WorkflowDecision Publish(Entry entry, WorkflowActor actor, WorkflowContext context) =>
         actor.Has(WorkflowRoles.Moderator)
             ? WorkflowDecision.Allow(EntryStatus.Published)
-            : WorkflowDecision.Refuse(WorkflowRefusal.NotAModerator, "Only a moderator can publish a partner State's entry.");
+            : WorkflowDecision.Refuse(WorkflowRefusal.NotAModerator, DomainMessages.PublishNotAModerator);
 
     private static WorkflowDecision ReturnFromModeration(Entry entry, WorkflowActor actor, WorkflowContext context) =>
         actor.Has(WorkflowRoles.Moderator)
             ? WorkflowDecision.Allow(EntryStatus.Draft)
-            : WorkflowDecision.Refuse(WorkflowRefusal.NotAModerator, "Only a moderator can return an entry awaiting moderation.");
+            : WorkflowDecision.Refuse(WorkflowRefusal.NotAModerator, DomainMessages.ReturnNotAModerator);
 
     private static WorkflowDecision Withdraw(Entry entry, WorkflowActor actor, WorkflowContext context) =>
         actor.Has(WorkflowRoles.Moderator)
             ? WorkflowDecision.Allow(EntryStatus.Withdrawn)
-            : WorkflowDecision.Refuse(WorkflowRefusal.NotAModerator, "Only a moderator can withdraw a published entry.");
+            : WorkflowDecision.Refuse(WorkflowRefusal.NotAModerator, DomainMessages.WithdrawNotAModerator);
 
     /// <summary>
     /// The published revision is withdrawn while a new one is drafted or reviewed: readers lose the published text,
     /// the new revision keeps its status and can still be submitted, approved and published.
     /// </summary>
     private static WorkflowDecision WithdrawBehindNewRevision(Entry entry, WorkflowActor actor, WorkflowContext context) =>
-        !entry.IsPublic ? WorkflowDecision.Refuse(WorkflowRefusal.NothingPublished, "Nothing of this entry is published, so there is nothing to withdraw.")
+        !entry.IsPublic ? WorkflowDecision.Refuse(WorkflowRefusal.NothingPublished, DomainMessages.NothingPublished)
         : actor.Has(WorkflowRoles.Moderator) ? WorkflowDecision.Allow(entry.Status)
-        : WorkflowDecision.Refuse(WorkflowRefusal.NotAModerator, "Only a moderator can withdraw a published entry.");
+        : WorkflowDecision.Refuse(WorkflowRefusal.NotAModerator, DomainMessages.WithdrawNotAModerator);
 
     private static WorkflowDecision? MayReview(Entry entry, WorkflowActor actor, WorkflowContext context) =>
         AwaitsReviewByCompiled(entry, actor, context.StateHasSinglePointOfContact)
@@ -169,24 +173,6 @@ public static class EntryWorkflow
             : WorkflowDecision.Refuse(
                 WorkflowRefusal.NotAReviewer,
                 entry.GroupId is null
-                    ? "Only an approver of the entry's own State can review it (or a moderator, where the State has a single point of contact)."
-                    : "Only a coordinator of the group (or a moderator) can review its joint entry.");
-
-    private static string Describe(EntryStatus status) => status switch
-    {
-        EntryStatus.Draft => "a draft",
-        EntryStatus.Submitted => "submitted for review",
-        EntryStatus.AwaitingModeration => "awaiting moderation",
-        EntryStatus.Published => "published",
-        EntryStatus.Withdrawn => "withdrawn",
-    };
-
-    private static string Past(WorkflowAction action) => action switch
-    {
-        WorkflowAction.Submit => "submitted",
-        WorkflowAction.Approve => "approved",
-        WorkflowAction.Return => "returned",
-        WorkflowAction.Publish => "published",
-        WorkflowAction.Withdraw => "withdrawn",
-    };
+                    ? DomainMessages.ReviewNotAnApprover
+                    : DomainMessages.ReviewNotACoordinator);
 }

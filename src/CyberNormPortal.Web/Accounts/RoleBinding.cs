@@ -1,8 +1,10 @@
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Pages.Admin;
+using CyberNormPortal.Web.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Accounts;
 
@@ -40,7 +42,10 @@ public sealed record RoleBinding(string? StateIso3, int? GroupId = null)
         + (from.GroupId is null && to.GroupId is null ? "" : $"; Group: {from.GroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} → {to.GroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}");
 }
 
-/// <summary>The form rules of a <see cref="RoleBinding"/>, shared by the invitation and the account forms.</summary>
+/// <summary>
+/// The form rules of a <see cref="RoleBinding"/>, shared by the invitation and the account forms. The messages are keys of
+/// Resources/SharedResource.resx, shown in the reader's language.
+/// </summary>
 public static class RoleBindingRules
 {
     public const string StateRequiredMessage = "Choose the State a contributor or approver speaks for.";
@@ -58,22 +63,23 @@ public static class RoleBindingRules
         System.Linq.Expressions.Expression<Func<T, string?>> state,
         System.Linq.Expressions.Expression<Func<T, int?>> group,
         PortalDbContext db,
+        IStringLocalizer localizer,
         bool refuseUnneeded)
     {
-        var needsGroup = validator.When(i => roles(i).Any(PortalRoles.NeedsGroup), () => validator.RuleFor(group).MustBeAGroup(db));
+        var needsGroup = validator.When(i => roles(i).Any(PortalRoles.NeedsGroup), () => validator.RuleFor(group).MustBeAGroup(db, localizer));
         if (refuseUnneeded)
         {
-            needsGroup.Otherwise(() => validator.RuleFor(group).Null().WithMessage(GroupNotNeededMessage));
+            needsGroup.Otherwise(() => validator.RuleFor(group).Null().WithMessage(localizer, GroupNotNeededMessage));
         }
 
         var needsState = validator.When(i => roles(i).Any(PortalRoles.NeedsState), () =>
             validator.RuleFor(state).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(StateRequiredMessage)
+                .NotEmpty().WithMessage(localizer, StateRequiredMessage)
                 .MustAsync((iso3, cancellationToken) => db.States.AnyAsync(s => s.Iso3 == iso3, cancellationToken))
-                .WithMessage(UnknownStateMessage));
+                .WithMessage(localizer, UnknownStateMessage));
         if (refuseUnneeded)
         {
-            needsState.Otherwise(() => validator.RuleFor(state).Empty().WithMessage(StateNotNeededMessage));
+            needsState.Otherwise(() => validator.RuleFor(state).Empty().WithMessage(localizer, StateNotNeededMessage));
         }
     }
 }

@@ -15,20 +15,21 @@ public enum SaveOutcome
 {
     Saved,
 
-    /// <summary>The text was saved, but the submission for review was refused; the message says why.</summary>
+    /// <summary>The text was saved, but the submission for review was refused; the message key says why.</summary>
     SavedNotSubmitted,
 
     /// <summary>Someone else changed the entry since the user loaded it; nothing was written.</summary>
     Conflict,
 
-    /// <summary>The domain refused the step; nothing was written. The message says why.</summary>
+    /// <summary>The domain refused the step; nothing was written. The message key says why.</summary>
     Refused,
 }
 
 /// <summary>
 /// Writes entries: new drafts, new revisions and workflow steps, each saved in one unit of work with its
 /// review event, its audit record and the notifications it triggers. Saves check the entry's row version,
-/// so nobody overwrites a change they have not seen.
+/// so nobody overwrites a change they have not seen. A refusal comes back as its message key (one of
+/// <see cref="DomainMessages"/>), which the page shows in the reader's language.
 /// </summary>
 public sealed class EntryService(PortalDbContext db, AuditLog audit, Notifications notifications, TimeProvider clock)
 {
@@ -69,7 +70,7 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, Notificatio
     }
 
     /// <summary>A new draft of <paramref name="reportedBy"/> (the author's State, or the group they coordinate).</summary>
-    public async Task<(SaveOutcome Outcome, Entry? Entry, string? Message)> CreateAsync(
+    public async Task<(SaveOutcome Outcome, Entry? Entry, string? MessageKey)> CreateAsync(
         int normNumber, int cycleId, EntryAuthor reportedBy, EntryContent content, WorkflowActor author, bool submit, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -104,7 +105,7 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, Notificatio
     }
 
     /// <summary>Saves a new revision, provided the entry is still at <paramref name="expectedVersion"/>.</summary>
-    public async Task<(SaveOutcome Outcome, string? Message)> EditAsync(
+    public async Task<(SaveOutcome Outcome, string? MessageKey)> EditAsync(
         Entry entry, uint expectedVersion, EntryContent content, WorkflowActor editor, bool submit, CancellationToken cancellationToken)
     {
         if (VersionOf(entry) != expectedVersion)
@@ -132,7 +133,7 @@ public sealed class EntryService(PortalDbContext db, AuditLog audit, Notificatio
     }
 
     /// <summary>Takes one workflow step, provided the entry is still at <paramref name="expectedVersion"/>.</summary>
-    public async Task<(SaveOutcome Outcome, string? Message)> ApplyAsync(
+    public async Task<(SaveOutcome Outcome, string? MessageKey)> ApplyAsync(
         Entry entry, uint expectedVersion, WorkflowAction action, WorkflowActor actor, string? reason, CancellationToken cancellationToken)
     {
         if (VersionOf(entry) != expectedVersion)

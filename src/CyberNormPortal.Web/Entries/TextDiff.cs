@@ -1,4 +1,6 @@
 using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Web.Pages.Shared;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Entries;
 
@@ -73,23 +75,26 @@ public static class TextDiff
         return lines;
     }
 
-    /// <summary>Every field that differs between two revisions; empty when they say the same.</summary>
-    public static IReadOnlyList<FieldDiff> Revisions(Revision before, Revision after) =>
-        Fields(before).Zip(Fields(after))
+    /// <summary>
+    /// Every field that differs between two revisions; empty when they say the same. Field names are keys the page
+    /// localizes; kinds and categories are written as their labels in the reader's language.
+    /// </summary>
+    public static IReadOnlyList<FieldDiff> Revisions(Revision before, Revision after, IStringLocalizer localizer) =>
+        Fields(before, localizer).Zip(Fields(after, localizer))
             .Where(pair => pair.First.Text != pair.Second.Text)
             .Select(pair => new FieldDiff(pair.First.Field, Lines(pair.First.Text, pair.Second.Text)))
             .ToList();
 
-    private static IEnumerable<(string Field, string Text)> Fields(Revision revision)
+    private static IEnumerable<(string Field, string Text)> Fields(Revision revision, IStringLocalizer localizer)
     {
         yield return ("Title", revision.Title);
-        yield return ("Kind of entry", revision.Kind.ToString());
-        yield return ("Practice categories", string.Join('\n', revision.PracticeCategories));
+        yield return ("Kind of entry", localizer[Labels.Kind(revision.Kind)]);
+        yield return ("Practice categories", string.Join('\n', revision.PracticeCategories.Select(c => localizer[Labels.Category(c)].Value)));
         yield return ("Summary", revision.Summary);
         yield return ("Body", revision.Body);
         yield return ("Language", revision.Language);
-        yield return ("Who may read it once published", revision.Visibility.ToString());
-        yield return ("References", string.Join('\n', revision.References.Select(r => $"{r.Title} <{r.Url}> ({r.Kind})")));
+        yield return ("Who may read it once published", Labels.Tlp(revision.Visibility));
+        yield return ("References", string.Join('\n', revision.References.Select(r => $"{r.Title} <{r.Url}> ({localizer[Labels.Reference(r.Kind)]})")));
     }
 
     private static string[] Split(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');

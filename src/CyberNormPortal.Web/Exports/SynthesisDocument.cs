@@ -1,4 +1,5 @@
 using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Synthesis;
 using Microsoft.Extensions.Localization;
@@ -69,14 +70,15 @@ public sealed class SynthesisDocumentBuilder(IStringLocalizer<SharedResource> lo
         var labels = norms.SelectMany(n => n.Sections).SelectMany(s => s.Bullets).Select(b => b.Visibility)
             .Distinct().Order().ToList();
         var title = localizer["Synthesis: {0}", ScopeTitle(synthesis)];
+        var now = clock.GetUtcNow();
         var attribution = new List<string>
         {
             localizer["Source: CyberNormPortal, {0}/synthesis{1}.", siteUrl, QueryOf(scope, grouping)],
-            localizer["Generated on {0} (UTC).", clock.GetUtcNow().ToString("d MMMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture)],
+            localizer["Generated on {0} (UTC).", $"{Formats.Date(now)} {Formats.Time(now)}"],
             localizer["Entries are the responsibility of the States that reported them."],
             labels.Count == 0
                 ? localizer["This export contains no entries."]
-                : localizer["Labels of the entries included: {0}.", string.Join(", ", labels.Select(Labels.Tlp))],
+                : localizer["Labels of the entries included: {0}.", Formats.List(localizer, labels.Select(Labels.Tlp))],
         };
         if (labels.Any(l => l != TlpLabel.Clear))
         {

@@ -1,4 +1,5 @@
 using CyberNormPortal.Domain.Entries;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -126,13 +127,17 @@ public static class WordSynthesisWriter
         { AbstractNumberId = 1 },
         new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = BulletNumberingId });
 
+    /// <summary>The language of the document's fixed text, the reader's culture (English as the UN's British English).</summary>
+    private static string DocumentLanguage() =>
+        PortalCultures.Current.Name == PortalCultures.DefaultName ? "en-GB" : PortalCultures.Current.Name;
+
     private static Styles Styles() => new(
         new DocDefaults(
             new RunPropertiesDefault(new RunPropertiesBaseStyle(
                 new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri", EastAsia = "Calibri" },
                 new FontSize { Val = "22" },
                 new FontSizeComplexScript { Val = "22" },
-                new Languages { Val = "en-GB" })),
+                new Languages { Val = DocumentLanguage() })),
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
                 new SpacingBetweenLines { After = "160", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
         ParagraphStyle("Normal", "Normal", null, isDefault: true, uiPriority: 0),

@@ -5,13 +5,15 @@ using CyberNormPortal.Web.Data.Queries;
 using CyberNormPortal.Web.Filters;
 using CyberNormPortal.Web.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Primitives;
 
 namespace CyberNormPortal.Web.Feeds;
 
 /// <summary>
 /// Atom feeds of newly published TLP:CLEAR entries: the whole portal, one norm, one State. Like the API they read as
-/// <see cref="Reader.Anonymous"/> whoever asks, because a feed reader shares what it fetched.
+/// <see cref="Reader.Anonymous"/> whoever asks, because a feed reader shares what it fetched. Their titles are in the
+/// language the feed was asked in (Accept-Language, or the portal's culture cookie).
 /// </summary>
 public static class PortalFeeds
 {
@@ -28,10 +30,12 @@ public static class PortalFeeds
         return app;
     }
 
-    private static async Task<IResult> AllAsync(PortalDbContext db, HttpRequest request, CancellationToken cancellationToken) =>
-        await FeedAsync(db, request, db.PublishedEntries(Reader.Anonymous), "CyberNormPortal: newly published entries", "/", cancellationToken);
+    private static async Task<IResult> AllAsync(
+        PortalDbContext db, IStringLocalizer<SharedResource> localizer, HttpRequest request, CancellationToken cancellationToken) =>
+        await FeedAsync(db, request, db.PublishedEntries(Reader.Anonymous), localizer["CyberNormPortal: newly published entries"], "/", cancellationToken);
 
-    private static async Task<IResult> NormAsync(int number, PortalDbContext db, EntryFilterParser parser, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<IResult> NormAsync(
+        int number, PortalDbContext db, EntryFilterParser parser, IStringLocalizer<SharedResource> localizer, HttpRequest request, CancellationToken cancellationToken)
     {
         // The route value follows the same rules as ?norm= everywhere else; a feed of no norm is not found.
         if (await FiltersAsync(parser, FilterNames.Norm, number.ToString(CultureInfo.InvariantCulture), cancellationToken) is not { Norm: { } norm } filters)
@@ -41,10 +45,11 @@ public static class PortalFeeds
 
         var title = await db.Norms.AsNoTracking().Where(n => n.Number == norm).Select(n => n.ShortTitle).SingleAsync(cancellationToken);
         var entries = db.PublishedEntries(Reader.Anonymous).Where(e => e.NormNumber == filters.Norm);
-        return await FeedAsync(db, request, entries, $"CyberNormPortal: norm {norm} – {title}", $"/norms/{norm}", cancellationToken);
+        return await FeedAsync(db, request, entries, localizer["CyberNormPortal: norm {0} – {1}", norm, title], $"/norms/{norm}", cancellationToken);
     }
 
-    private static async Task<IResult> StateAsync(string iso3, PortalDbContext db, EntryFilterParser parser, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<IResult> StateAsync(
+        string iso3, PortalDbContext db, EntryFilterParser parser, IStringLocalizer<SharedResource> localizer, HttpRequest request, CancellationToken cancellationToken)
     {
         // As ?state= everywhere else: a known ISO 3166-1 alpha-3 code, in any letter case.
         if (await FiltersAsync(parser, FilterNames.State, iso3, cancellationToken) is not { State: { } code })
@@ -55,7 +60,7 @@ public static class PortalFeeds
         var name = await db.States.AsNoTracking().Where(s => s.Iso3 == code).Select(s => s.Name).SingleAsync(cancellationToken);
         // The State's own entries: a feed says what this State published (joint entries have the group's feed).
         var entries = db.PublishedEntries(Reader.Anonymous).Where(e => e.StateIso3 == code);
-        return await FeedAsync(db, request, entries, $"CyberNormPortal: {name}", $"/states/{code.ToLowerInvariant()}", cancellationToken);
+        return await FeedAsync(db, request, entries, localizer["CyberNormPortal: {0}", name], $"/states/{code.ToLowerInvariant()}", cancellationToken);
     }
 
     /// <summary>A feed's route value read by the entry-filter parser: the filters, or null when it names nothing.</summary>

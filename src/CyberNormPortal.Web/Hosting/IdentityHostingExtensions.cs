@@ -38,7 +38,8 @@ public static class IdentityHostingExtensions
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalUserClaimsPrincipalFactory>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<PortalIdentityErrorDescriber>();
         services.AddScoped<IUserConfirmation<PortalUser>, ActiveUserConfirmation>();
 
         // Password-reset links: valid for two hours, and single-use because a reset changes the security stamp.

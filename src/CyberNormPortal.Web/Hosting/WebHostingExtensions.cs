@@ -89,6 +89,7 @@ public static class WebHostingExtensions
                 options.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty());
             })
             .AddViewLocalization();
+        services.AddLocalizedModelBindingMessages();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<StateNames>();
         services.AddScoped<SynthesisReader>();

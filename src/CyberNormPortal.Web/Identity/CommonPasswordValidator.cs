@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Identity;
 
@@ -7,7 +8,7 @@ namespace CyberNormPortal.Web.Identity;
 /// Refuses passwords that are among the most common ones, and such a password dressed up with digits and
 /// symbols ("Password1234!", "qwerty123456"): attackers try those first.
 /// </summary>
-public sealed class CommonPasswordValidator : IPasswordValidator<PortalUser>
+public sealed class CommonPasswordValidator(IStringLocalizer<SharedResource> localizer) : IPasswordValidator<PortalUser>
 {
     private static readonly Lazy<HashSet<string>> Common = new(Load);
 
@@ -18,11 +19,7 @@ public sealed class CommonPasswordValidator : IPasswordValidator<PortalUser>
             return Task.FromResult(IdentityResult.Success);
         }
 
-        return Task.FromResult(IdentityResult.Failed(new IdentityError
-        {
-            Code = "CommonPassword",
-            Description = "This password is among the most common ones, or is built from one. Choose another: a few unrelated words work well.",
-        }));
+        return Task.FromResult(IdentityResult.Failed(new PortalIdentityErrorDescriber(localizer).CommonPassword()));
     }
 
     public static bool IsCommon(string password, PortalUser? user = null)

@@ -61,7 +61,7 @@ public sealed partial class SynthesisMarkdownExportTests(PortalFixture fixture) 
         Assert.Contains("None of the 7 States in scope has published an entry on this norm yet.", text, StringComparison.Ordinal);
         var attribution = text[text.LastIndexOf("---", StringComparison.Ordinal)..];
         Assert.Contains("Source: CyberNormPortal, http://localhost/synthesis?group=g7&cycle=g7-cni-2019.", attribution, StringComparison.Ordinal);
-        Assert.Matches(@"Generated on \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d \(UTC\)\.", attribution);
+        Assert.Matches(@"Generated on \d{1,2} [A-Z][a-z]+ \d{4} \d\d:\d\d \(UTC\)\.", attribution);
         Assert.Contains("Entries are the responsibility of the States that reported them.", attribution, StringComparison.Ordinal);
         Assert.Contains("Labels of the entries included: TLP:CLEAR.", attribution, StringComparison.Ordinal);
     }

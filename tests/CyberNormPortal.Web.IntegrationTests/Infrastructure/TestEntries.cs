@@ -16,14 +16,15 @@ public static class TestEntries
         string summary = "A national CSIRT coordinates incident response.",
         string body = "The **CSIRT** was created in 2020.",
         TlpLabel visibility = TlpLabel.Clear,
-        EntryKind kind = EntryKind.ImplementationStep) =>
+        EntryKind kind = EntryKind.ImplementationStep,
+        DateTimeOffset? publishedAt = null) =>
         portal.WithDbAsync(async db =>
         {
             var cycle = await db.Cycles.Select(c => c.Id).FirstAsync();
             var content = new EntryContent(
                 kind, title, summary, body, "en", visibility, [PracticeCategory.InstitutionsAndCerts], []);
             var entry = Entry.ImportPublished(
-                norm, cycle, EntryAuthor.State(stateIso3), content, DateTimeOffset.UtcNow, $"test/{Guid.NewGuid():N}", "Test");
+                norm, cycle, EntryAuthor.State(stateIso3), content, publishedAt ?? DateTimeOffset.UtcNow, $"test/{Guid.NewGuid():N}", "Test");
             db.Entries.Add(entry);
             await db.SaveChangesAsync();
             return entry.Id;

@@ -1,9 +1,13 @@
 using System.Globalization;
+using System.Reflection;
 using System.Resources;
 using System.Text.RegularExpressions;
+using CyberNormPortal.Domain.Common;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Domain.States;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
+using CyberNormPortal.Web.Validation;
 
 namespace CyberNormPortal.Web.IntegrationTests.Localization;
 
@@ -52,6 +56,30 @@ public sealed partial class EnglishResourcesTests
     [Fact]
     public void EveryRefusalOfTheAccountService_HasAnEnglishResource() =>
         Assert.All(Accounts.AccountMessages.All, key => Assert.NotNull(Resources.GetString(key, English)));
+
+    /// <summary>
+    /// Messages the code holds as constants and localizes where it shows them (validators, domain refusals, Identity's
+    /// and model binding's errors, page messages, the CSV header): every constant of a <c>…Messages</c> class and every
+    /// <c>…Message</c> constant of the portal and its domain is a key with an English resource.
+    /// </summary>
+    [Fact]
+    public void EveryMessageConstant_HasAnEnglishResource()
+    {
+        var types = typeof(SharedResource).Assembly.GetTypes().Concat(typeof(DomainMessages).Assembly.GetTypes());
+        var keys = types
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string)
+                            && (t.Name.EndsWith("Messages", StringComparison.Ordinal) || f.Name.EndsWith("Message", StringComparison.Ordinal)))
+                .Select(f => (Name: $"{t.Name}.{f.Name}", Key: (string)f.GetRawConstantValue()!)))
+            .Append((Name: nameof(Formats.ListPair), Key: Formats.ListPair))
+            .Concat(Web.Pages.Search.ExportModel.Header.Select(column => (Name: "CSV header", Key: column)))
+            .ToList();
+
+        Assert.Contains(keys, k => k.Name == $"{nameof(ValidationMessages)}.{nameof(ValidationMessages.TitleTooLong)}");
+        Assert.Contains(keys, k => k.Name == $"{nameof(DomainMessages)}.{nameof(DomainMessages.FourEyes)}");
+        var missing = keys.Where(k => Resources.GetString(k.Key, English) is null).Select(k => $"{k.Name}: {k.Key}").ToList();
+        Assert.True(missing.Count == 0, "Add these to Resources/SharedResource.resx:\n" + string.Join('\n', missing));
+    }
 
     private static string RepositoryRoot()
     {

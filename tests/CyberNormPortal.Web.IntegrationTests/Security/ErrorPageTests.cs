@@ -17,6 +17,18 @@ public sealed class ErrorPageTests(PortalFixture fixture) : PortalTest(fixture)
     private const string FailingPath = "/test/fail";
     private const string SecretDetail = "connection to 10.1.2.3 refused for user portal_admin";
 
+    [Fact]
+    public async Task FormWithoutAntiforgeryToken_Answers400WithAPageSayingWhatToDo()
+    {
+        using var browser = Portal.NewBrowser();
+
+        var response = await browser.PostAsync("/account/sign-in", [new("Input.Email", "someone@example.org"), new("Input.Password", "x")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains("go back, reload the page and send it again", response.Text, StringComparison.Ordinal);
+        Assert.Contains(response.Document.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/");
+    }
+
     [Theory]
     [InlineData("GET")]
     [InlineData("POST")]

@@ -176,6 +176,7 @@ public sealed class RateLimitTests(PortalFixture portal) : PortalTest(portal)
 
         AssertTooManyRequests(throttled);
         AssertTooManyRequests(throttledPage);
+        Assert.Contains("Wait a moment, then try again.", await throttledPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await attacker.GetAsync("/en/")).Status);
         using var neighbour = ClientAddresses.From(host.NewBrowser(), Neighbour);
         Assert.Equal(HttpStatusCode.OK, (await neighbour.GetAsync("/search?q=incident")).Status);

@@ -1,4 +1,5 @@
 using CyberNormPortal.Web.Accounts;
+using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Validation;
@@ -18,8 +19,6 @@ namespace CyberNormPortal.Web.Pages.Account;
 [AllowAnonymous]
 public sealed class AcceptInvitationModel(AccountService accounts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    private static readonly InputValidator Validator = new();
-
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
 
@@ -48,7 +47,7 @@ public sealed class AcceptInvitationModel(AccountService accounts, IStringLocali
             return Unusable();
         }
 
-        if (!await Validator.ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (!await new InputValidator(localizer).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             return Page();
         }
@@ -92,13 +91,13 @@ public sealed class AcceptInvitationModel(AccountService accounts, IStringLocali
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(IStringLocalizer localizer)
         {
-            RuleFor(i => i.DisplayName).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Enter the name other people should see.")
-                .MaximumLength(200).WithMessage("A name has at most 200 characters.");
-            RuleFor(i => i.NewPassword).NotEmpty().WithMessage("Choose a password.")
-                .MaximumLength(200).WithMessage("A password has at most 200 characters.");
-            RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage("The two passwords are not the same.")
+            RuleFor(i => i.DisplayName).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(localizer, ValidationMessages.OwnNameRequired)
+                .MaximumLength(FieldLengths.PersonName).WithMessage(localizer, ValidationMessages.NameTooLong, FieldLengths.PersonName);
+            RuleFor(i => i.NewPassword).NotEmpty().WithMessage(localizer, ValidationMessages.ChosenPasswordRequired)
+                .MaximumLength(FieldLengths.Password).WithMessage(localizer, ValidationMessages.PasswordTooLong, FieldLengths.Password);
+            RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage(localizer, ValidationMessages.PasswordsDiffer)
                 .When(i => i.NewPassword.Length > 0);
         }
     }

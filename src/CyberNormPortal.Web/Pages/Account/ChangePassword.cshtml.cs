@@ -17,8 +17,6 @@ public sealed class ChangePasswordModel(
 {
     public const string WrongCurrentPasswordMessage = "That is not your current password.";
 
-    private static readonly InputValidator Validator = new();
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -33,7 +31,7 @@ public sealed class ChangePasswordModel(
             return Challenge();
         }
 
-        if (!await Validator.ValidateIntoAsync(Input, ModelState))
+        if (!await new InputValidator(localizer).ValidateIntoAsync(Input, ModelState))
         {
             return Page();
         }
@@ -43,7 +41,7 @@ public sealed class ChangePasswordModel(
         {
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             {
-                ModelState.AddModelError("Input.CurrentPassword", WrongCurrentPasswordMessage);
+                ModelState.AddModelError("Input.CurrentPassword", localizer[WrongCurrentPasswordMessage]);
             }
 
             PasswordErrors.AddTo(ModelState, result.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.PasswordMismatch)));
@@ -69,12 +67,12 @@ public sealed class ChangePasswordModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(IStringLocalizer localizer)
         {
-            RuleFor(i => i.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
-            RuleFor(i => i.NewPassword).NotEmpty().WithMessage("Enter a new password.")
-                .MaximumLength(FieldLengths.Password).WithMessage($"A password has at most {FieldLengths.Password} characters.");
-            RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage("The two passwords are not the same.")
+            RuleFor(i => i.CurrentPassword).NotEmpty().WithMessage(localizer, ValidationMessages.CurrentPasswordRequired);
+            RuleFor(i => i.NewPassword).NotEmpty().WithMessage(localizer, ValidationMessages.NewPasswordRequired)
+                .MaximumLength(FieldLengths.Password).WithMessage(localizer, ValidationMessages.PasswordTooLong, FieldLengths.Password);
+            RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage(localizer, ValidationMessages.PasswordsDiffer)
                 .When(i => i.NewPassword.Length > 0);
         }
     }

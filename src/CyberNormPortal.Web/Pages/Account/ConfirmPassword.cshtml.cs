@@ -6,6 +6,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Account;
 
@@ -14,11 +15,9 @@ namespace CyberNormPortal.Web.Pages.Account;
 /// (<see cref="RequiresRecentSignInAttribute"/>). Wrong passwords count towards the lockout like at sign-in.
 /// The session's 12-hour limit still counts from the original sign-in.
 /// </summary>
-public sealed class ConfirmPasswordModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, PortalDbContext db) : PageModel
+public sealed class ConfirmPasswordModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, PortalDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string WrongPasswordMessage = "That is not your password.";
-
-    private static readonly InputValidator Validator = new();
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -37,7 +36,7 @@ public sealed class ConfirmPasswordModel(SignInManager<PortalUser> signIn, UserM
             return Challenge();
         }
 
-        if (!await Validator.ValidateIntoAsync(Input, ModelState))
+        if (!await new InputValidator(localizer).ValidateIntoAsync(Input, ModelState))
         {
             return Page();
         }
@@ -55,7 +54,7 @@ public sealed class ConfirmPasswordModel(SignInManager<PortalUser> signIn, UserM
         {
             audit.AddFor(user, user.Email!, AuditActions.SignInFailed, AuditSubjects.User(user.Email), "Wrong password when confirming it");
             await db.SaveChangesAsync();
-            ModelState.AddModelError("Input.Password", WrongPasswordMessage);
+            ModelState.AddModelError("Input.Password", localizer[WrongPasswordMessage]);
             return Page();
         }
 
@@ -70,6 +69,6 @@ public sealed class ConfirmPasswordModel(SignInManager<PortalUser> signIn, UserM
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator() => RuleFor(i => i.Password).NotEmpty().WithMessage("Enter your password.");
+        public InputValidator(IStringLocalizer localizer) => RuleFor(i => i.Password).NotEmpty().WithMessage(localizer, ValidationMessages.PasswordRequired);
     }
 }

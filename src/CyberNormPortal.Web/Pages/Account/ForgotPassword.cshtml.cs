@@ -5,6 +5,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Account;
 
@@ -13,10 +14,8 @@ namespace CyberNormPortal.Web.Pages.Account;
 /// page cannot be used to find out who has one; only an active account gets the mail.
 /// </summary>
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(AccountService accounts) : PageModel
+public sealed class ForgotPasswordModel(AccountService accounts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    private static readonly InputValidator Validator = new();
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -29,7 +28,7 @@ public sealed class ForgotPasswordModel(AccountService accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await Validator.ValidateIntoAsync(Input, ModelState))
+        if (!await new InputValidator(localizer).ValidateIntoAsync(Input, ModelState))
         {
             return Page();
         }
@@ -47,9 +46,9 @@ public sealed class ForgotPasswordModel(AccountService accounts) : PageModel
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator() =>
-            RuleFor(i => i.Email).NotEmpty().WithMessage("Enter your e-mail address.")
-                .MaximumLength(FieldLengths.Email).WithMessage($"An e-mail address has at most {FieldLengths.Email} characters.")
-                .EmailAddress().WithMessage("Enter an e-mail address like name@example.org.");
+        public InputValidator(IStringLocalizer localizer) =>
+            RuleFor(i => i.Email).NotEmpty().WithMessage(localizer, ValidationMessages.EmailRequired)
+                .MaximumLength(FieldLengths.Email).WithMessage(localizer, ValidationMessages.EmailTooLong, FieldLengths.Email)
+                .EmailAddress().WithMessage(localizer, ValidationMessages.EmailInvalid);
     }
 }

@@ -2,6 +2,7 @@ using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
+using CyberNormPortal.Web.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,7 +50,7 @@ public sealed class IndexModel(
 
         if (PortalCultures.All.FirstOrDefault(c => c.Name == PreferredLanguage) is not { } culture)
         {
-            ModelState.AddModelError(nameof(PreferredLanguage), localizer["Choose a language from the list."]);
+            ModelState.AddModelError(nameof(PreferredLanguage), localizer[ValidationMessages.LanguageUnknown]);
             await LoadAsync(user, cancellationToken);
             return Page();
         }

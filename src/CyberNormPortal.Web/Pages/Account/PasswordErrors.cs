@@ -1,3 +1,4 @@
+using CyberNormPortal.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -10,7 +11,7 @@ public static class PasswordErrors
     {
         foreach (var error in errors)
         {
-            var isAboutThePassword = error.Code.StartsWith("Password", StringComparison.Ordinal) || error.Code == "CommonPassword";
+            var isAboutThePassword = error.Code.StartsWith("Password", StringComparison.Ordinal) || error.Code == PortalIdentityErrorDescriber.CommonPasswordCode;
             modelState.AddModelError(isAboutThePassword ? passwordField : string.Empty, error.Description);
         }
     }

@@ -5,6 +5,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Account;
 
@@ -13,12 +14,10 @@ namespace CyberNormPortal.Web.Pages.Account;
 /// instead of after the user has typed a new password.
 /// </summary>
 [AllowAnonymous]
-public sealed class ResetPasswordModel(AccountService accounts) : PageModel
+public sealed class ResetPasswordModel(AccountService accounts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string InvalidLinkMessage =
         "This link to reset your password does not work: it has expired (links last 2 hours), has already been used, or was copied incompletely.";
-
-    private static readonly InputValidator Validator = new();
 
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
@@ -42,7 +41,7 @@ public sealed class ResetPasswordModel(AccountService accounts) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         LinkWorks = await accounts.ResetLinkWorksAsync(Email, Token);
-        if (!LinkWorks || !await Validator.ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (!LinkWorks || !await new InputValidator(localizer).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             return Page();
         }
@@ -72,11 +71,11 @@ public sealed class ResetPasswordModel(AccountService accounts) : PageModel
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(IStringLocalizer localizer)
         {
-            RuleFor(i => i.NewPassword).NotEmpty().WithMessage("Enter a new password.")
-                .MaximumLength(FieldLengths.Password).WithMessage($"A password has at most {FieldLengths.Password} characters.");
-            RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage("The two passwords are not the same.")
+            RuleFor(i => i.NewPassword).NotEmpty().WithMessage(localizer, ValidationMessages.NewPasswordRequired)
+                .MaximumLength(FieldLengths.Password).WithMessage(localizer, ValidationMessages.PasswordTooLong, FieldLengths.Password);
+            RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage(localizer, ValidationMessages.PasswordsDiffer)
                 .When(i => i.NewPassword.Length > 0);
         }
     }

@@ -7,16 +7,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Account;
 
 [AllowAnonymous]
 public sealed class SignInModel(
-    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, PortalDbContext db, StartPages startPages) : PageModel
+    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, PortalDbContext db, StartPages startPages, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string FailureMessage = "The e-mail address or password is not right, or the account is not active.";
-
-    private static readonly InputValidator Validator = new();
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -30,7 +29,7 @@ public sealed class SignInModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await Validator.ValidateIntoAsync(Input, ModelState))
+        if (!await new InputValidator(localizer).ValidateIntoAsync(Input, ModelState))
         {
             return Page();
         }
@@ -40,7 +39,7 @@ public sealed class SignInModel(
         {
             audit.AddFor(null, Input.Email.Trim(), AuditActions.SignInFailed, AuditSubjects.User(Input.Email.Trim()), "No such account");
             await db.SaveChangesAsync();
-            ModelState.AddModelError(string.Empty, FailureMessage);
+            ModelState.AddModelError(string.Empty, localizer[FailureMessage]);
             return Page();
         }
 
@@ -63,13 +62,13 @@ public sealed class SignInModel(
         {
             audit.AddFor(user, user.Email!, AuditActions.LockedOut, AuditSubjects.User(user.Email));
             await db.SaveChangesAsync();
-            ModelState.AddModelError(string.Empty, LockedOutMessage);
+            ModelState.AddModelError(string.Empty, localizer[LockedOutMessage]);
             return Page();
         }
 
         audit.AddFor(user, user.Email!, AuditActions.SignInFailed, AuditSubjects.User(user.Email), result.IsNotAllowed ? "Account not active" : "Wrong password");
         await db.SaveChangesAsync();
-        ModelState.AddModelError(string.Empty, FailureMessage);
+        ModelState.AddModelError(string.Empty, localizer[FailureMessage]);
         return Page();
     }
 
@@ -85,12 +84,12 @@ public sealed class SignInModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(IStringLocalizer localizer)
         {
-            RuleFor(i => i.Email).NotEmpty().WithMessage("Enter your e-mail address.")
-                .MaximumLength(256).WithMessage("An e-mail address has at most 256 characters.")
-                .EmailAddress().WithMessage("Enter an e-mail address like name@example.org.");
-            RuleFor(i => i.Password).NotEmpty().WithMessage("Enter your password.");
+            RuleFor(i => i.Email).NotEmpty().WithMessage(localizer, ValidationMessages.EmailRequired)
+                .MaximumLength(FieldLengths.Email).WithMessage(localizer, ValidationMessages.EmailTooLong, FieldLengths.Email)
+                .EmailAddress().WithMessage(localizer, ValidationMessages.EmailInvalid);
+            RuleFor(i => i.Password).NotEmpty().WithMessage(localizer, ValidationMessages.PasswordRequired);
         }
     }
 }

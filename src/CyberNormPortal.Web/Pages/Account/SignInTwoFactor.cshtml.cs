@@ -7,14 +7,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Account;
 
 /// <summary>The second step of signing in: a code from the authenticator app, or one of the recovery codes.</summary>
 [AllowAnonymous]
-public sealed class SignInTwoFactorModel(SignInManager<PortalUser> signIn, AuditLog audit, PortalDbContext db, StartPages startPages) : PageModel
+public sealed class SignInTwoFactorModel(SignInManager<PortalUser> signIn, AuditLog audit, PortalDbContext db, StartPages startPages, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    private static readonly InputValidator Validator = new();
+    public const string WrongCodeMessage = "That code is not right. Enter the current 6-digit code from your app, or a recovery code.";
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -34,7 +35,7 @@ public sealed class SignInTwoFactorModel(SignInManager<PortalUser> signIn, Audit
             return RedirectToPage("/Account/SignIn");
         }
 
-        if (!await Validator.ValidateIntoAsync(Input, ModelState))
+        if (!await new InputValidator(localizer).ValidateIntoAsync(Input, ModelState))
         {
             return Page();
         }
@@ -55,7 +56,7 @@ public sealed class SignInTwoFactorModel(SignInManager<PortalUser> signIn, Audit
 
         audit.AddFor(user, user.Email!, result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, AuditSubjects.User(user.Email), "Wrong two-factor code");
         await db.SaveChangesAsync();
-        ModelState.AddModelError("Input.Code", result.IsLockedOut ? SignInModel.LockedOutMessage : "That code is not right. Enter the current 6-digit code from your app, or a recovery code.");
+        ModelState.AddModelError("Input.Code", localizer[result.IsLockedOut ? SignInModel.LockedOutMessage : WrongCodeMessage]);
         return Page();
     }
 
@@ -66,8 +67,8 @@ public sealed class SignInTwoFactorModel(SignInManager<PortalUser> signIn, Audit
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator() =>
-            RuleFor(i => i.Code).NotEmpty().WithMessage("Enter the 6-digit code from your authenticator app, or a recovery code.")
-                .MaximumLength(40).WithMessage("A code has at most 40 characters.");
+        public InputValidator(IStringLocalizer localizer) =>
+            RuleFor(i => i.Code).NotEmpty().WithMessage(localizer, ValidationMessages.SignInCodeRequired)
+                .MaximumLength(FieldLengths.TwoFactorCode).WithMessage(localizer, ValidationMessages.SignInCodeTooLong, FieldLengths.TwoFactorCode);
     }
 }

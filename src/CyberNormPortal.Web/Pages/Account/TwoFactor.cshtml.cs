@@ -28,8 +28,6 @@ public sealed class TwoFactorModel(
     public const string WrongCodeMessage = "That code is not right. Enter the 6-digit code your app shows now for CyberNormPortal.";
     public const string MustKeepMessage = "Your role requires two-factor sign-in, so it cannot be turned off.";
 
-    private static readonly InputValidator Validator = new();
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -81,7 +79,7 @@ public sealed class TwoFactorModel(
             return RedirectToPage();
         }
 
-        if (!await Validator.ValidateIntoAsync(Input, ModelState))
+        if (!await new InputValidator(localizer).ValidateIntoAsync(Input, ModelState))
         {
             await LoadAsync(user);
             return Page();
@@ -90,7 +88,7 @@ public sealed class TwoFactorModel(
         var code = new string(Input.Code.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
         if (!await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code))
         {
-            ModelState.AddModelError("Input.Code", WrongCodeMessage);
+            ModelState.AddModelError("Input.Code", localizer[WrongCodeMessage]);
             await LoadAsync(user);
             return Page();
         }
@@ -135,7 +133,7 @@ public sealed class TwoFactorModel(
         await LoadAsync(user);
         if (MustKeep)
         {
-            ModelState.AddModelError(string.Empty, MustKeepMessage);
+            ModelState.AddModelError(string.Empty, localizer[MustKeepMessage]);
             return Page();
         }
 
@@ -211,8 +209,8 @@ public sealed class TwoFactorModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator() =>
-            RuleFor(i => i.Code).NotEmpty().WithMessage("Enter the 6-digit code your authenticator app shows.")
-                .MaximumLength(12).WithMessage("The code has 6 digits.");
+        public InputValidator(IStringLocalizer localizer) =>
+            RuleFor(i => i.Code).NotEmpty().WithMessage(localizer, ValidationMessages.SetupCodeRequired)
+                .MaximumLength(12).WithMessage(localizer, ValidationMessages.SetupCodeTooLong);
     }
 }

@@ -32,11 +32,11 @@ public static class AdminLists
     /// The group of a group coordinator: one of the portal's groups. Other roles take none (the invitation form refuses
     /// one, the user form clears it).
     /// </summary>
-    public static IRuleBuilderOptions<T, int?> MustBeAGroup<T>(this IRuleBuilderInitial<T, int?> rule, PortalDbContext db) =>
+    public static IRuleBuilderOptions<T, int?> MustBeAGroup<T>(this IRuleBuilderInitial<T, int?> rule, PortalDbContext db, IStringLocalizer localizer) =>
         rule.Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage("Choose the group a group coordinator speaks for.")
+            .NotNull().WithMessage(localizer, ValidationMessages.GroupRequired)
             .MustAsync((id, cancellationToken) => db.Groups.AnyAsync(g => g.Id == id, cancellationToken))
-            .WithMessage("Choose a group from the list.");
+            .WithMessage(localizer, ValidationMessages.GroupUnknown);
 
     /// <summary>A filter as typed, without control characters (<see cref="TypedText"/>).</summary>
     public static string? Typed(string? text) => text is null ? null : TypedText.WithoutControlCharacters(text);

@@ -95,7 +95,7 @@ public sealed class EditModel(
             return Page();
         }
 
-        if (!await new EntryFormValidator(db, acceptedCycleId: entry.CycleId).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (!await new EntryFormValidator(db, localizer, acceptedCycleId: entry.CycleId).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             return Page();
         }
@@ -108,7 +108,7 @@ public sealed class EditModel(
                 await ShowConflictAsync(id, cancellationToken);
                 return Page();
             case SaveOutcome.Refused:
-                ModelState.AddModelError(string.Empty, message!);
+                ModelState.AddModelError(string.Empty, localizer[message!]);
                 return Page();
             default:
                 TempData.SetNotice(EntryNotices.Saved(localizer, outcome, submit, entry));
@@ -123,13 +123,14 @@ public sealed class EditModel(
         var current = (await entries.LoadAsync(id, cancellationToken))!;
         var latest = current.LatestRevision!;
         var start = current.Revisions.SingleOrDefault(r => r.Number == BaseRevision) ?? latest;
-        Conflict = new ConflictInfo(latest.SavedByName, latest.SavedAt, latest.Number, TextDiff.Revisions(start, latest));
+        Conflict = new ConflictInfo(latest.SavedByName, latest.SavedAt, latest.Number, TextDiff.Revisions(start, latest, localizer));
         Version = entries.VersionOf(current);
         BaseRevision = latest.Number;
         ModelState.Remove(nameof(Version));
         ModelState.Remove(nameof(BaseRevision));
-        ModelState.AddModelError(string.Empty,
-            $"{latest.SavedByName} changed this entry while you were editing it. Nothing of yours was saved yet: compare their changes below with your text, then save again to keep yours.");
+        ModelState.AddModelError(
+            string.Empty,
+            localizer["{0} changed this entry while you were editing it. Nothing of yours was saved yet: compare their changes below with your text, then save again to keep yours.", latest.SavedByName]);
         IsPublished = current.IsPublic;
     }
 

@@ -1,7 +1,10 @@
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using M = CyberNormPortal.Web.Validation.ValidationMessages;
 
 namespace CyberNormPortal.Web.Pages.Entries;
 
@@ -86,42 +89,42 @@ public sealed class EntryFormValidator : AbstractValidator<EntryFormInput>
 {
     public static readonly IReadOnlyList<string> Languages = ["en", "fr", "es", "ar", "ru", "zh", "de", "it", "ja", "pt", "ko", "sw"];
 
-    public EntryFormValidator(PortalDbContext db, int? acceptedCycleId = null)
+    public EntryFormValidator(PortalDbContext db, IStringLocalizer localizer, int? acceptedCycleId = null)
     {
         RuleFor(i => i.NormNumber)
-            .NotNull().WithMessage("Choose the norm this entry is about.")
+            .NotNull().WithMessage(localizer, M.NormRequired)
             .MustAsync((number, ct) => db.Norms.AnyAsync(n => n.Number == number, ct))
-            .When(i => i.NormNumber is not null, ApplyConditionTo.CurrentValidator).WithMessage("Choose one of the eleven norms.");
+            .When(i => i.NormNumber is not null, ApplyConditionTo.CurrentValidator).WithMessage(localizer, M.NormUnknown);
         RuleFor(i => i.CycleId)
-            .NotNull().WithMessage("Choose the reporting cycle.")
+            .NotNull().WithMessage(localizer, M.CycleRequired)
             .MustAsync(async (id, ct) => id == acceptedCycleId || await db.Cycles.AnyAsync(c => c.Id == id && c.IsOpen, ct))
-            .When(i => i.CycleId is not null, ApplyConditionTo.CurrentValidator).WithMessage("Choose a reporting cycle that is open for entries.");
-        RuleFor(i => i.Kind).NotNull().WithMessage("Choose what kind of entry this is.")
-            .IsInEnum().WithMessage("Choose what kind of entry this is.");
-        RuleFor(i => i.PracticeCategories).NotEmpty().WithMessage("Choose at least one practice category.");
-        RuleForEach(i => i.PracticeCategories).IsInEnum().WithMessage("Choose practice categories from the list.");
+            .When(i => i.CycleId is not null, ApplyConditionTo.CurrentValidator).WithMessage(localizer, M.CycleNotOpen);
+        RuleFor(i => i.Kind).NotNull().WithMessage(localizer, M.KindRequired)
+            .IsInEnum().WithMessage(localizer, M.KindRequired);
+        RuleFor(i => i.PracticeCategories).NotEmpty().WithMessage(localizer, M.CategoryRequired);
+        RuleForEach(i => i.PracticeCategories).IsInEnum().WithMessage(localizer, M.CategoryUnknown);
         RuleFor(i => i.Title)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Enter a title.")
-            .MaximumLength(FieldLengths.EntryTitle).WithMessage($"The title can have at most {FieldLengths.EntryTitle} characters.");
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(localizer, M.TitleRequired)
+            .MaximumLength(FieldLengths.EntryTitle).WithMessage(localizer, M.TitleTooLong, FieldLengths.EntryTitle);
         RuleFor(i => i.Summary)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Enter a one-paragraph summary.")
-            .MaximumLength(FieldLengths.EntrySummary).WithMessage($"The summary can have at most {FieldLengths.EntrySummary:N0} characters.");
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(localizer, M.SummaryRequired)
+            .MaximumLength(FieldLengths.EntrySummary).WithMessage(localizer, M.SummaryTooLong, FieldLengths.EntrySummary);
         RuleFor(i => i.Body)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Describe what was done in the body.")
-            .MaximumLength(FieldLengths.EntryBody).WithMessage($"The body can have at most {FieldLengths.EntryBody:N0} characters.");
-        RuleFor(i => i.Language).Must(l => Languages.Contains(l)).WithMessage("Choose the language the entry is written in.");
-        RuleFor(i => i.Visibility).NotNull().WithMessage("Choose who may read the entry (its TLP label).")
-            .IsInEnum().WithMessage("Choose who may read the entry (its TLP label).");
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(localizer, M.BodyRequired)
+            .MaximumLength(FieldLengths.EntryBody).WithMessage(localizer, M.BodyTooLong, FieldLengths.EntryBody);
+        RuleFor(i => i.Language).Must(language => Languages.Contains(language)).WithMessage(localizer, M.LanguageRequired);
+        RuleFor(i => i.Visibility).NotNull().WithMessage(localizer, M.VisibilityRequired)
+            .IsInEnum().WithMessage(localizer, M.VisibilityRequired);
         RuleForEach(i => i.References).ChildRules(reference =>
         {
             reference.RuleFor(r => r.Title)
-                .Must(t => !string.IsNullOrWhiteSpace(t)).When(r => !string.IsNullOrWhiteSpace(r.Url), ApplyConditionTo.CurrentValidator).WithMessage("Give the reference a title.")
-                .MaximumLength(FieldLengths.ReferenceTitle).WithMessage($"A reference title can have at most {FieldLengths.ReferenceTitle} characters.");
+                .Must(t => !string.IsNullOrWhiteSpace(t)).When(r => !string.IsNullOrWhiteSpace(r.Url), ApplyConditionTo.CurrentValidator).WithMessage(localizer, M.ReferenceTitleRequired)
+                .MaximumLength(FieldLengths.ReferenceTitle).WithMessage(localizer, M.ReferenceTitleTooLong, FieldLengths.ReferenceTitle);
             reference.RuleFor(r => r.Url)
-                .Must(t => !string.IsNullOrWhiteSpace(t)).When(r => !string.IsNullOrWhiteSpace(r.Title), ApplyConditionTo.CurrentValidator).WithMessage("Give the reference's web address.")
-                .Must(IsWebAddress).When(r => !string.IsNullOrWhiteSpace(r.Url), ApplyConditionTo.CurrentValidator).WithMessage("Enter a web address starting with http:// or https://.")
-                .MaximumLength(FieldLengths.WebAddress).WithMessage($"A web address can have at most {FieldLengths.WebAddress:N0} characters.");
-            reference.RuleFor(r => r.Kind).IsInEnum().WithMessage("Choose the kind of document.");
+                .Must(t => !string.IsNullOrWhiteSpace(t)).When(r => !string.IsNullOrWhiteSpace(r.Title), ApplyConditionTo.CurrentValidator).WithMessage(localizer, M.ReferenceUrlRequired)
+                .Must(IsWebAddress).When(r => !string.IsNullOrWhiteSpace(r.Url), ApplyConditionTo.CurrentValidator).WithMessage(localizer, M.ReferenceUrlInvalid)
+                .MaximumLength(FieldLengths.WebAddress).WithMessage(localizer, M.ReferenceUrlTooLong, FieldLengths.WebAddress);
+            reference.RuleFor(r => r.Kind).IsInEnum().WithMessage(localizer, M.ReferenceKindRequired);
         });
     }
 

@@ -6,11 +6,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Entries;
 
 /// <summary>Every revision and review event of an entry, and the difference between any two revisions.</summary>
-public sealed class HistoryModel(PortalDbContext db, EntryService entries, IAuthorizationService authorization) : PageModel
+public sealed class HistoryModel(
+    PortalDbContext db, EntryService entries, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public sealed record RevisionRow(int Number, string Title, TlpLabel Visibility, string SavedByName, DateTimeOffset SavedAt);
 
@@ -62,11 +64,11 @@ public sealed class HistoryModel(PortalDbContext db, EntryService entries, IAuth
         var after = pair.SingleOrDefault(r => r.Number == To);
         if (before is null || after is null)
         {
-            ModelState.AddModelError(before is null ? nameof(From) : nameof(To), "Choose revisions of this entry.");
+            ModelState.AddModelError(before is null ? nameof(From) : nameof(To), localizer["Choose revisions of this entry."]);
         }
         else
         {
-            Changes = TextDiff.Revisions(before, after);
+            Changes = TextDiff.Revisions(before, after, localizer);
         }
 
         return Page();

@@ -70,10 +70,10 @@ public sealed class NewModel(
         var chosen = Authors.Count == 1 ? Authors[0].Value : ReportFor;
         if (!Authors.Any(a => a.Value == chosen))
         {
-            ModelState.AddModelError(nameof(ReportFor), "Choose who reports this entry: your State, or your group jointly.");
+            ModelState.AddModelError(nameof(ReportFor), localizer[ValidationMessages.ReporterRequired]);
         }
 
-        if (!await new EntryFormValidator(db).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (!await new EntryFormValidator(db, localizer).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             return Page();
         }
@@ -85,7 +85,7 @@ public sealed class NewModel(
             Input.NormNumber!.Value, Input.CycleId!.Value, reportedBy, Input.ToContent(), author, submit, cancellationToken);
         if (entry is null)
         {
-            ModelState.AddModelError(string.Empty, message!);
+            ModelState.AddModelError(string.Empty, localizer[message!]);
             return Page();
         }
 

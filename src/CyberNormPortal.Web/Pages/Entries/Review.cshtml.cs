@@ -5,6 +5,7 @@ using CyberNormPortal.Web.Entries;
 using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Rendering;
+using CyberNormPortal.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -84,7 +85,7 @@ public sealed class ReviewModel(
         Reason = reason;
         if (reason?.Length > FieldLengths.ReviewReason)
         {
-            ModelState.AddModelError("reason", $"A reason can have at most {FieldLengths.ReviewReason:N0} characters.");
+            ModelState.AddModelError("reason", localizer.Message(ValidationMessages.ReasonTooLong, FieldLengths.ReviewReason));
             return Page();
         }
 
@@ -113,8 +114,8 @@ public sealed class ReviewModel(
         db.ChangeTracker.Clear();
         await LoadAsync(id, cancellationToken);
         ModelState.AddModelError(string.Empty, outcome == SaveOutcome.Conflict
-            ? "Someone else changed this entry while you were looking at it. Here it is as it is now: check it, then decide again."
-            : message!);
+            ? localizer["Someone else changed this entry while you were looking at it. Here it is as it is now: check it, then decide again."]
+            : localizer[message!]);
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
@@ -150,7 +151,7 @@ public sealed class ReviewModel(
             : null;
         if (Entry.PublishedRevisionNumber is { } published && published != Latest.Number)
         {
-            ChangesSincePublished = TextDiff.Revisions(Entry.Revisions.Single(r => r.Number == published), Latest);
+            ChangesSincePublished = TextDiff.Revisions(Entry.Revisions.Single(r => r.Number == published), Latest, localizer);
         }
 
         var actor = PortalActor.From(User)!;

@@ -40,6 +40,12 @@ public sealed class ExportModel(
         int Id, string Url, int Norm, string Kind, string Title, string Summary, string Author, string? State,
         string Cycle, DateTimeOffset PublishedAt, string Language, string Categories, string Visibility);
 
+    /// <summary>
+    /// The CSV's header row: the columns of <see cref="Row"/>, in its order, each a key of Resources/SharedResource.resx
+    /// written in the reader's language (in English the property's name, as before).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Header = [.. typeof(Row).GetProperties().OrderBy(p => p.MetadataToken).Select(p => p.Name)];
+
     public async Task<IActionResult> OnGetAsync(string format, CancellationToken cancellationToken)
     {
         // A file holds exactly what was asked for: a filter that makes no sense is refused, not left out.
@@ -77,7 +83,11 @@ public sealed class ExportModel(
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
         csv.Context.TypeConverterOptionsCache.AddOptions<DateTimeOffset>(new TypeConverterOptions { Formats = [IsoDateFormat] });
-        csv.WriteHeader<Row>();
+        foreach (var column in Header)
+        {
+            csv.WriteField(localizer[column].Value);
+        }
+
         await csv.NextRecordAsync();
         await foreach (var row in Map(items, baseUrl).WithCancellation(cancellationToken))
         {

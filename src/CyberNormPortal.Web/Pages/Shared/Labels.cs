@@ -1,3 +1,4 @@
+using CyberNormPortal.Domain.Common;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Domain.States;
 
@@ -91,13 +92,13 @@ public static class Labels
     /// <summary>Why the workflow refused a step, as the person who tried it reads it.</summary>
     public static string Refusal(WorkflowRefusal refusal) => refusal switch
     {
-        WorkflowRefusal.NotInThisStatus => "This step is not possible for the entry as it is now.",
+        WorkflowRefusal.NotInThisStatus => DomainMessages.StepNotPossibleNow,
         WorkflowRefusal.NotAPointOfContact => "Only a point of contact of the entry's own State can take this step.",
-        WorkflowRefusal.NotAReviewer => "Only an approver of the entry's own State can review it (or a moderator, where the State has a single point of contact).",
-        WorkflowRefusal.FourEyes => "You edited this revision last: another person must approve it (four eyes).",
+        WorkflowRefusal.NotAReviewer => DomainMessages.ReviewNotAnApprover,
+        WorkflowRefusal.FourEyes => DomainMessages.FourEyes,
         WorkflowRefusal.NotAModerator => "Only a moderator can take this step.",
-        WorkflowRefusal.NothingPublished => "Nothing of this entry is published, so there is nothing to withdraw.",
-        WorkflowRefusal.ReasonRequired => "Give a reason: the author will read it.",
+        WorkflowRefusal.NothingPublished => DomainMessages.NothingPublished,
+        WorkflowRefusal.ReasonRequired => DomainMessages.ReasonRequired,
     };
 
     public static string Tlp(TlpLabel label) => label switch

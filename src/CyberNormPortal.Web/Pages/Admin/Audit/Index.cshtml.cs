@@ -7,14 +7,17 @@ using CyberNormPortal.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Admin.Audit;
 
-public sealed class IndexModel(PortalDbContext db) : PageModel
+public sealed class IndexModel(PortalDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int PageSize = 50;
 
     public const string BadDateMessage = "Enter a date like 2026-11-23.";
+
+    public const string UnknownActionMessage = "Choose an action from the list.";
 
     /// <summary>Every action the log records: the constants of <see cref="AuditActions"/> and each workflow step.</summary>
     public static readonly IReadOnlyList<string> Actions = [.. typeof(AuditActions)
@@ -63,7 +66,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             }
             else
             {
-                ModelState.AddModelError(nameof(Action), "Choose an action from the list.");
+                ModelState.AddModelError(nameof(Action), localizer[UnknownActionMessage]);
             }
         }
 
@@ -112,7 +115,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             return date;
         }
 
-        ModelState.AddModelError(field, BadDateMessage);
+        ModelState.AddModelError(field, localizer[BadDateMessage]);
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CyberNormPortal.Domain.Common;
 using CyberNormPortal.Domain.Cycles;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
@@ -59,7 +60,7 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStrin
 
         Input.Slug = Input.Slug.Trim();
         Input.Name = Input.Name.Trim();
-        if (!await new InputValidator(db, id).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (!await new InputValidator(db, id, localizer).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             await LoadGroupsAsync(cancellationToken);
             return Page();
@@ -108,25 +109,25 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStrin
 
     public sealed partial class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator(PortalDbContext db, int? id)
+        public InputValidator(PortalDbContext db, int? id, IStringLocalizer localizer)
         {
             RuleFor(i => i.Name).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter the cycle's name.")
-                .MaximumLength(FieldLengths.CycleName).WithMessage($"A name has at most {FieldLengths.CycleName} characters.");
+                .NotEmpty().WithMessage(localizer, ValidationMessages.CycleNameRequired)
+                .MaximumLength(FieldLengths.CycleName).WithMessage(localizer, ValidationMessages.NameTooLong, FieldLengths.CycleName);
             RuleFor(i => i.Slug).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter a slug, e.g. 2026-g7.")
-                .MaximumLength(FieldLengths.CycleSlug).WithMessage($"A slug has at most {FieldLengths.CycleSlug} characters.")
-                .Matches(SlugPattern()).WithMessage("Use lower-case letters, digits and single hyphens only, e.g. 2026-g7.")
+                .NotEmpty().WithMessage(localizer, ValidationMessages.CycleSlugRequired)
+                .MaximumLength(FieldLengths.CycleSlug).WithMessage(localizer, ValidationMessages.SlugTooLong, FieldLengths.CycleSlug)
+                .Matches(SlugPattern()).WithMessage(localizer, ValidationMessages.CycleSlugPattern)
                 .MustAsync(async (slug, cancellationToken) => !await db.Cycles.AnyAsync(c => c.Slug == slug && c.Id != id, cancellationToken))
-                .WithMessage("Another cycle already has this slug.");
-            RuleFor(i => i.OpensOn).NotNull().WithMessage("Enter the date the cycle opens.");
-            RuleFor(i => i.ClosesOn).NotNull().WithMessage("Enter the date the cycle closes.")
+                .WithMessage(localizer, ValidationMessages.CycleSlugTaken);
+            RuleFor(i => i.OpensOn).NotNull().WithMessage(localizer, ValidationMessages.OpensOnRequired);
+            RuleFor(i => i.ClosesOn).NotNull().WithMessage(localizer, ValidationMessages.ClosesOnRequired)
                 .GreaterThanOrEqualTo(i => i.OpensOn).When(i => i.OpensOn is not null)
-                .WithMessage("A cycle cannot close before it opens.");
+                .WithMessage(localizer, DomainMessages.CycleClosesBeforeItOpens);
             RuleFor(i => i.ScopeGroupId)
                 .MustAsync((groupId, cancellationToken) => db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
                 .When(i => i.ScopeGroupId is not null)
-                .WithMessage("Choose a group from the list.");
+                .WithMessage(localizer, ValidationMessages.GroupUnknown);
         }
 
         [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

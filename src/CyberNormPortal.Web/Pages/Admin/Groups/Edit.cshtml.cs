@@ -68,7 +68,7 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, StateN
         Input.Slug = Input.Slug.Trim();
         Input.Name = Input.Name.Trim();
         Input.Abbreviation = Input.Abbreviation.Trim();
-        if (!await new InputValidator(db, id).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (!await new InputValidator(db, id, localizer).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             States = await db.StateOptionsAsync(names, cancellationToken);
             return Page();
@@ -113,27 +113,27 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, StateN
 
     public sealed partial class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator(PortalDbContext db, int? id)
+        public InputValidator(PortalDbContext db, int? id, IStringLocalizer localizer)
         {
             RuleFor(i => i.Slug).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter a slug, e.g. g7.")
-                .MaximumLength(FieldLengths.GroupSlug).WithMessage($"A slug has at most {FieldLengths.GroupSlug} characters.")
-                .Matches(SlugPattern()).WithMessage("Use lower-case letters, digits and single hyphens only, e.g. g7.")
+                .NotEmpty().WithMessage(localizer, ValidationMessages.GroupSlugRequired)
+                .MaximumLength(FieldLengths.GroupSlug).WithMessage(localizer, ValidationMessages.SlugTooLong, FieldLengths.GroupSlug)
+                .Matches(SlugPattern()).WithMessage(localizer, ValidationMessages.GroupSlugPattern)
                 .MustAsync(async (slug, cancellationToken) => !await db.Groups.AnyAsync(g => g.Slug == slug && g.Id != id, cancellationToken))
-                .WithMessage("Another group already has this slug.");
+                .WithMessage(localizer, ValidationMessages.GroupSlugTaken);
             RuleFor(i => i.Name).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter the group's name.")
-                .MaximumLength(FieldLengths.GroupName).WithMessage($"A name has at most {FieldLengths.GroupName} characters.");
+                .NotEmpty().WithMessage(localizer, ValidationMessages.GroupNameRequired)
+                .MaximumLength(FieldLengths.GroupName).WithMessage(localizer, ValidationMessages.NameTooLong, FieldLengths.GroupName);
             RuleFor(i => i.Abbreviation).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter the group's abbreviation, e.g. G7.")
-                .MaximumLength(FieldLengths.GroupAbbreviation).WithMessage($"An abbreviation has at most {FieldLengths.GroupAbbreviation} characters.");
+                .NotEmpty().WithMessage(localizer, ValidationMessages.GroupAbbreviationRequired)
+                .MaximumLength(FieldLengths.GroupAbbreviation).WithMessage(localizer, ValidationMessages.AbbreviationTooLong, FieldLengths.GroupAbbreviation);
             RuleFor(i => i.Members)
                 .MustAsync(async (members, cancellationToken) =>
                 {
                     var distinct = members.Distinct().ToList();
                     return await db.States.CountAsync(s => distinct.Contains(s.Iso3), cancellationToken) == distinct.Count;
                 })
-                .WithMessage("Choose member States from the list.");
+                .WithMessage(localizer, ValidationMessages.GroupMembersUnknown);
         }
 
         [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

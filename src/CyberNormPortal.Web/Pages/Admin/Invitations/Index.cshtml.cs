@@ -47,7 +47,7 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await new InputValidator(db).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (await new InputValidator(db, localizer).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             var language = PortalCultures.Find(Input.Language) ?? PortalCultures.Current;
             var request = new InvitationRequest(
@@ -130,19 +130,19 @@ public sealed class IndexModel(
     /// <summary>The form's own rules; whether the address may be invited is the service's (<see cref="AccountService.InviteAsync"/>).</summary>
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator(PortalDbContext db)
+        public InputValidator(PortalDbContext db, IStringLocalizer localizer)
         {
             RuleFor(i => i.Email).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter the e-mail address to invite.")
-                .MaximumLength(256).WithMessage("An e-mail address has at most 256 characters.")
-                .EmailAddress().WithMessage("Enter an e-mail address like name@example.org.");
+                .NotEmpty().WithMessage(localizer, ValidationMessages.InviteeEmailRequired)
+                .MaximumLength(FieldLengths.Email).WithMessage(localizer, ValidationMessages.EmailTooLong, FieldLengths.Email)
+                .EmailAddress().WithMessage(localizer, ValidationMessages.EmailInvalid);
             RuleFor(i => i.DisplayName).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter the name other people will see.")
-                .MaximumLength(200).WithMessage("A name has at most 200 characters.");
-            RuleFor(i => i.Role).Must(r => PortalRoles.All.Contains(r)).WithMessage("Choose a role.");
+                .NotEmpty().WithMessage(localizer, ValidationMessages.InviteeNameRequired)
+                .MaximumLength(FieldLengths.PersonName).WithMessage(localizer, ValidationMessages.NameTooLong, FieldLengths.PersonName);
+            RuleFor(i => i.Role).Must(r => PortalRoles.All.Contains(r)).WithMessage(localizer, ValidationMessages.RoleRequired);
             RuleFor(i => i.Language).Must(l => string.IsNullOrEmpty(l) || PortalCultures.All.Any(c => c.Name == l))
-                .WithMessage("Choose a language from the list.");
-            this.BindingRules(i => [i.Role], i => i.StateIso3, i => i.GroupId, db, refuseUnneeded: true);
+                .WithMessage(localizer, ValidationMessages.LanguageUnknown);
+            this.BindingRules(i => [i.Role], i => i.StateIso3, i => i.GroupId, db, localizer, refuseUnneeded: true);
         }
     }
 }

@@ -14,8 +14,6 @@ namespace CyberNormPortal.Web.Pages.Admin.States;
 
 public sealed class IndexModel(PortalDbContext db, AuditLog audit, StateNames names, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    private static readonly InputValidator Validator = new();
-
     public sealed record StateRow(string Iso3, string Name, RegionalGroup Region, InitiativeParticipation Participation);
 
     [BindProperty]
@@ -27,7 +25,7 @@ public sealed class IndexModel(PortalDbContext db, AuditLog audit, StateNames na
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!await Validator.ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (!await new InputValidator(localizer).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             await LoadAsync(cancellationToken);
             return Page();
@@ -67,7 +65,7 @@ public sealed class IndexModel(PortalDbContext db, AuditLog audit, StateNames na
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator() =>
-            RuleFor(i => i.Participation).Must(p => p.Values.All(Enum.IsDefined)).WithMessage("Choose member or partner for each State.");
+        public InputValidator(IStringLocalizer localizer) =>
+            RuleFor(i => i.Participation).Must(p => p.Values.All(Enum.IsDefined)).WithMessage(localizer, ValidationMessages.ParticipationUnknown);
     }
 }

@@ -40,7 +40,7 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
     {
-        if (!await new InputValidator(db).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (!await new InputValidator(db, localizer).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
@@ -121,10 +121,10 @@ public sealed class EditModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator(PortalDbContext db)
+        public InputValidator(PortalDbContext db, IStringLocalizer localizer)
         {
-            RuleFor(i => i.Roles).Must(roles => roles.All(PortalRoles.All.Contains)).WithMessage("Choose roles from the list.");
-            this.BindingRules(i => i.Roles, i => i.StateIso3, i => i.GroupId, db, refuseUnneeded: false);
+            RuleFor(i => i.Roles).Must(roles => roles.All(PortalRoles.All.Contains)).WithMessage(localizer, ValidationMessages.RolesUnknown);
+            this.BindingRules(i => i.Roles, i => i.StateIso3, i => i.GroupId, db, localizer, refuseUnneeded: false);
         }
     }
 }

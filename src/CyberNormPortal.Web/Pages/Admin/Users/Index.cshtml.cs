@@ -1,3 +1,4 @@
+using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Localization;
@@ -5,11 +6,14 @@ using CyberNormPortal.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Admin.Users;
 
-public sealed class IndexModel(PortalDbContext db, StateNames names) : PageModel
+public sealed class IndexModel(PortalDbContext db, StateNames names, IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    public const string UnknownRoleMessage = "Choose a role from the list.";
+
     public sealed record UserRow(
         string Id, string DisplayName, string? Email, IReadOnlyList<string> Roles, string? StateIso3, bool IsActive, bool TwoFactor, DateTimeOffset CreatedAt);
 
@@ -41,7 +45,7 @@ public sealed class IndexModel(PortalDbContext db, StateNames names) : PageModel
             }
             else
             {
-                ModelState.AddModelError(nameof(Role), "Choose a role from the list.");
+                ModelState.AddModelError(nameof(Role), localizer[UnknownRoleMessage]);
             }
         }
 
@@ -53,7 +57,7 @@ public sealed class IndexModel(PortalDbContext db, StateNames names) : PageModel
             }
             else
             {
-                ModelState.AddModelError(nameof(State), "Choose a State from the list.");
+                ModelState.AddModelError(nameof(State), localizer[RoleBindingRules.UnknownStateMessage]);
             }
         }
 

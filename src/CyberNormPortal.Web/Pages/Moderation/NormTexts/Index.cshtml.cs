@@ -50,7 +50,7 @@ public sealed class IndexModel(
     {
         Input.Text = Input.Text.Trim();
         Input.Source = Input.Source.Trim();
-        if (!await Validator.ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        if (!await new InputValidator(localizer).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
             await LoadAsync(cancellationToken);
             return Page();
@@ -79,8 +79,6 @@ public sealed class IndexModel(
         return RedirectToPage();
     }
 
-    private static readonly InputValidator Validator = new();
-
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var norms = await db.Norms.AsNoTracking().OrderBy(n => n.Number).Select(n => new { n.Number, n.ShortTitle }).ToListAsync(cancellationToken);
@@ -102,16 +100,16 @@ public sealed class IndexModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(IStringLocalizer localizer)
         {
-            RuleFor(i => i.NormNumber).Must(n => n is { } number && Norm.IsValidNumber(number)).WithMessage("Choose a norm from the list.");
-            RuleFor(i => i.Language).Must(l => Languages.Any(c => c.Name == l)).WithMessage("Choose a language from the list.");
+            RuleFor(i => i.NormNumber).Must(n => n is { } number && Norm.IsValidNumber(number)).WithMessage(localizer, ValidationMessages.NormUnknownInList);
+            RuleFor(i => i.Language).Must(l => Languages.Any(c => c.Name == l)).WithMessage(localizer, ValidationMessages.LanguageUnknown);
             RuleFor(i => i.Text).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter the official text, as the document has it.")
-                .MaximumLength(NormText.MaxTextLength).WithMessage($"An official text has at most {NormText.MaxTextLength} characters.");
+                .NotEmpty().WithMessage(localizer, ValidationMessages.OfficialTextRequired)
+                .MaximumLength(NormText.MaxTextLength).WithMessage(localizer, ValidationMessages.OfficialTextTooLong, NormText.MaxTextLength);
             RuleFor(i => i.Source).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter the source, e.g. A/70/174, para. 13 (a).")
-                .MaximumLength(NormText.MaxSourceLength).WithMessage($"A source has at most {NormText.MaxSourceLength} characters.");
+                .NotEmpty().WithMessage(localizer, ValidationMessages.OfficialTextSourceRequired)
+                .MaximumLength(NormText.MaxSourceLength).WithMessage(localizer, ValidationMessages.OfficialTextSourceTooLong, NormText.MaxSourceLength);
         }
     }
 }

@@ -1,0 +1,32 @@
+namespace CyberNormPortal.Domain.Common;
+
+/// <summary>
+/// What the domain says when it refuses something a person tried: the English text, which is also the key the web
+/// layer looks up to show it in the reader's language (Resources/SharedResource.resx). The domain knows no culture;
+/// it returns these keys (as a <see cref="DomainException"/>'s message or a workflow decision's reason) and never
+/// builds a sentence from parts, so every refusal can be translated whole.
+/// </summary>
+public static class DomainMessages
+{
+    public const string CycleClosesBeforeItOpens = "A cycle cannot close before it opens.";
+
+    public const string DraftNotAPointOfContact = "Only a point of contact of a State can draft entries for it.";
+    public const string DraftNotACoordinator = "Only a coordinator of a group can draft joint entries for it.";
+    public const string EditNotAPointOfContact = "Only a point of contact of the entry's own State can edit it.";
+    public const string EditNotACoordinator = "Only a coordinator of the group can edit its joint entry.";
+    public const string EditWithdrawn = "A withdrawn entry cannot be edited.";
+    public const string EditInReview = "This entry is being reviewed; it can be edited again once it is returned.";
+
+    public const string StepNotPossibleNow = "This step is not possible for the entry as it is now.";
+    public const string ReasonRequired = "Give a reason: the author will read it.";
+    public const string SubmitNotAPointOfContact = "Only a point of contact of the entry's own State can submit it.";
+    public const string SubmitNotACoordinator = "Only a coordinator of the group can submit its joint entry.";
+    public const string FourEyes = "You edited this revision last: another person must approve it (four eyes).";
+    public const string PublishNotAModerator = "Only a moderator can publish a partner State's entry.";
+    public const string ReturnNotAModerator = "Only a moderator can return an entry awaiting moderation.";
+    public const string WithdrawNotAModerator = "Only a moderator can withdraw a published entry.";
+    public const string NothingPublished = "Nothing of this entry is published, so there is nothing to withdraw.";
+    public const string ReviewNotAnApprover =
+        "Only an approver of the entry's own State can review it (or a moderator, where the State has a single point of contact).";
+    public const string ReviewNotACoordinator = "Only a coordinator of the group (or a moderator) can review its joint entry.";
+}
