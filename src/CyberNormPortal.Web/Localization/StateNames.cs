@@ -9,7 +9,7 @@ namespace CyberNormPortal.Web.Localization;
 /// The name of a State in each portal language: English as the seed data has it (states.json, the UN's English short
 /// names), every other language from CLDR through the system's ICU4C (icu.net), except where the UN's short name
 /// differs from CLDR's everyday one (state-name-overrides.json). Built once: 193 names in six languages. See
-/// docs/decisions/0013-reference-data-in-six-languages.md.
+/// docs/decisions/0014-reference-data-in-six-languages.md.
 /// </summary>
 public sealed class StateNames
 {
