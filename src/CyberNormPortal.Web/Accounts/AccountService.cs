@@ -3,6 +3,7 @@ using System.Text;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -10,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.Accounts;
 
-/// <summary>A new invitation as an administrator asks for it.</summary>
-public sealed record InvitationRequest(string Email, string DisplayName, string Role, RoleBinding Binding);
+/// <summary>A new invitation as an administrator asks for it, with the language its mail is written in (a portal culture's tag).</summary>
+public sealed record InvitationRequest(string Email, string DisplayName, string Role, RoleBinding Binding, string Language = PortalCultures.DefaultName);
 
 /// <summary>
 /// Changes accounts: invitations (sent, revoked, accepted), the first administrator, roles and their binding, and
@@ -22,7 +23,7 @@ public sealed record InvitationRequest(string Email, string DisplayName, string 
 /// </summary>
 public sealed class AccountService(
     PortalDbContext db, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AuditLog audit,
-    Notifications notifications, TimeProvider clock)
+    Notifications notifications, StateNames stateNames, TimeProvider clock)
 {
     /// <summary>The name the audit log gives the command line, which has no signed-in user.</summary>
     public const string CommandLineActor = "create-admin command";
@@ -49,8 +50,9 @@ public sealed class AccountService(
         }
 
         var invitedBy = await users.GetUserAsync(inviter);
+        var language = PortalCultures.OrDefault(request.Language);
         var boundTo = request.Binding.StateIso3 is { } iso3
-            ? await db.States.Where(s => s.Iso3 == iso3).Select(s => s.Name).SingleAsync(cancellationToken)
+            ? stateNames.Of(iso3, language, await db.States.Where(s => s.Iso3 == iso3).Select(s => s.Name).SingleAsync(cancellationToken))
             : request.Binding.GroupId is { } groupId
             ? await db.Groups.Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync(cancellationToken)
             : null;
@@ -63,7 +65,7 @@ public sealed class AccountService(
             },
             async (invitation, token, ct) =>
             {
-                await notifications.RaiseAsync(new InvitationCreated(invitation, token, invitedBy?.DisplayName, boundTo), ct);
+                await notifications.RaiseAsync(new InvitationCreated(invitation, token, invitedBy?.DisplayName, boundTo, language.Name), ct);
                 audit.Add(
                     AuditActions.Invited,
                     AuditSubjects.User(invitation.Email),
@@ -129,10 +131,12 @@ public sealed class AccountService(
     }
 
     /// <summary>
-    /// Makes the account an invitation asks for, with its role and binding, and signs it in. The link works once, also
+    /// Makes the account an invitation asks for, with its role and binding and, as its preferred language, the one the
+    /// invitation page was read in (<c>preferredLanguage</c>), and signs it in. The link works once, also
     /// when two submissions race: the invitation's row is locked, so the second finds it accepted.
     /// </summary>
-    public async Task<AcceptResult> AcceptInvitationAsync(string? token, string displayName, string password, CancellationToken cancellationToken)
+    public async Task<AcceptResult> AcceptInvitationAsync(
+        string? token, string displayName, string password, string preferredLanguage, CancellationToken cancellationToken)
     {
         var usable = await FindUsableInvitationAsync(token, cancellationToken);
         if (usable is null)
@@ -168,6 +172,7 @@ public sealed class AccountService(
                     EmailConfirmed = true,
                     IsActive = true,
                     DisplayName = displayName.Trim(),
+                    PreferredLanguage = PortalCultures.OrDefault(preferredLanguage).Name,
                     CreatedAt = now,
                 };
                 RoleBinding.Of(invitation).ApplyTo(account);

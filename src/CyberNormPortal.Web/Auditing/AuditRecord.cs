@@ -65,6 +65,7 @@ public static class AuditActions
     public const string GroupSaved = "group-saved";
     public const string ParticipationChanged = "participation-changed";
     public const string RestrictedExport = "restricted-export";
+    public const string NormTextSaved = "norm-text-saved";
 
     /// <summary>A workflow step: "entry-submit", "entry-approve", …</summary>
     public static string Workflow(Domain.Entries.WorkflowAction action) => "entry-" + action.ToString().ToLowerInvariant();

@@ -16,6 +16,9 @@ public static class AuditSubjects
 
     public static string State(string iso3) => $"state:{iso3}";
 
+    /// <summary>A norm's official text in one language.</summary>
+    public static string NormText(int number, string language) => $"norm:{number}:{language}";
+
     /// <summary>A download of search results.</summary>
     public const string Search = "search";
 

@@ -2,6 +2,7 @@ using CyberNormPortal.Domain.Norms;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.Coverage;
@@ -28,7 +29,7 @@ public sealed record CoverageMap(IReadOnlyList<int> Norms, IReadOnlyList<Coverag
 /// States × norms: how many published entries each State has on each norm, in a scope. Joint entries of a group
 /// count for each of its members. Three queries, however many States and entries.
 /// </summary>
-public sealed class CoverageReader(PortalDbContext db)
+public sealed class CoverageReader(PortalDbContext db, StateNames names)
 {
     public async Task<CoverageMap> ReadAsync(
         Reader reader, string? groupSlug, string? cycleSlug, RegionalGroup? region, IReadOnlyCollection<string>? onlyStates, CancellationToken cancellationToken)
@@ -52,7 +53,11 @@ public sealed class CoverageReader(PortalDbContext db)
             states = states.Where(s => onlyStates.Contains(s.Iso3));
         }
 
-        var stateList = await states.OrderBy(s => s.Name).Select(s => new { s.Iso3, s.Name, s.RegionalGroup }).ToListAsync(cancellationToken);
+        // Named and sorted in the reader's language (the culture's collation), not by the English name in SQL.
+        var stateList = StateNames.Sort(
+            (await states.Select(s => new { s.Iso3, s.Name, s.RegionalGroup }).ToListAsync(cancellationToken))
+                .Select(s => new { s.Iso3, Name = names.Of(s.Iso3, s.Name), s.RegionalGroup }),
+            s => s.Name);
         var iso3s = stateList.Select(s => s.Iso3).ToList();
 
         var entries = db.PublishedEntries(reader);

@@ -21,6 +21,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<Norm> Norms => Set<Norm>();
 
+    public DbSet<NormText> NormTexts => Set<NormText>();
+
     public DbSet<State> States => Set<State>();
 
     public DbSet<Group> Groups => Set<Group>();

@@ -2,6 +2,7 @@ using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Mail;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -59,7 +60,12 @@ public static class IdentityHostingExtensions
             // Idle timeout: 30 minutes, renewed while used; the 12-hour absolute limit is PortalSessions'.
             options.ExpireTimeSpan = PortalSessions.IdleTimeout;
             options.SlidingExpiration = true;
-            options.Events.OnSigningIn = PortalSessions.OnSigningIn;
+            options.Events.OnSigningIn = context =>
+            {
+                // Before PortalSessions marks the session started: only a new sign-in sets the reader's language.
+                LanguageCookie.OnSigningIn(context);
+                return PortalSessions.OnSigningIn(context);
+            };
             options.Events.OnValidatePrincipal = PortalSessions.OnValidatePrincipal;
         });
 

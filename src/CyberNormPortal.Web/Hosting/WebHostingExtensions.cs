@@ -91,6 +91,7 @@ public static class WebHostingExtensions
             .AddViewLocalization();
         services.AddLocalizedModelBindingMessages();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<StateNames>();
         services.AddScoped<SynthesisReader>();
         services.AddSynthesisExports();
         services.AddScoped<EntryService>();

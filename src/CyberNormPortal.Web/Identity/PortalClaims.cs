@@ -14,4 +14,7 @@ public static class PortalClaims
 
     /// <summary>"true" once the account has two-factor sign-in set up.</summary>
     public const string TwoFactor = "portal:2fa";
+
+    /// <summary>The account's preferred language at sign-in (<see cref="PortalUser.PreferredLanguage"/>).</summary>
+    public const string Language = "portal:language";
 }

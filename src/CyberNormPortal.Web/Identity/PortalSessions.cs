@@ -20,6 +20,9 @@ public static class PortalSessions
     private const string SignedInItem = "portal.signed-in";
     private const string AuthenticatedItem = "portal.authenticated";
 
+    /// <summary>Whether the cookie being issued starts a session (a sign-in), rather than renewing one.</summary>
+    public static bool IsNewSignIn(AuthenticationProperties properties) => !properties.Items.ContainsKey(SignedInItem);
+
     /// <summary>A new sign-in starts both clocks; a re-issued cookie of the same session keeps them.</summary>
     public static Task OnSigningIn(CookieSigningInContext context)
     {

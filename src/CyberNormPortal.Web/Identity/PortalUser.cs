@@ -15,5 +15,8 @@ public sealed class PortalUser : IdentityUser
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>The portal language the user reads pages and mail in: one of <see cref="Localization.PortalCultures"/>.</summary>
+    public string PreferredLanguage { get; set; } = Localization.PortalCultures.DefaultName;
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -25,6 +25,7 @@ public sealed class PortalUserClaimsPrincipalFactory(
         }
 
         identity.AddClaim(new Claim(PortalClaims.TwoFactor, user.TwoFactorEnabled ? "true" : "false"));
+        identity.AddClaim(new Claim(PortalClaims.Language, user.PreferredLanguage));
         return identity;
     }
 }

@@ -9,8 +9,9 @@ namespace CyberNormPortal.Web.Mail;
 /// </summary>
 public sealed class MailQueue(PortalDbContext db, TimeProvider clock, IHttpContextAccessor http, IOptions<MailOptions> options)
 {
-    public void Enqueue(string to, string subject, string body) =>
-        db.OutgoingMail.Add(new OutgoingMail(to, subject, body, clock.GetUtcNow()));
+    /// <summary>Queues a message written in <paramref name="language"/> (a portal culture's tag).</summary>
+    public void Enqueue(string to, string subject, string body, string language) =>
+        db.OutgoingMail.Add(new OutgoingMail(to, subject, body, clock.GetUtcNow(), language));
 
     /// <summary>An absolute link for a message: the configured public URL, or the current request's host.</summary>
     public string Link(string pathAndQuery)

@@ -131,6 +131,9 @@ public sealed partial class MailSender(
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Subject = mail.Subject;
         message.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = mail.Body };
+        // The language it is written in, from the recipient's preference: mail clients and screen readers rely on it.
+        // A Content-* header, so it belongs to the body part (where MimeKit also puts it when it reads a message).
+        message.Body.Headers.Add(HeaderId.ContentLanguage, mail.Language);
         message.Headers.Add("X-Portal-Mail-Id", mail.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         if (settings.PickupDirectory is { Length: > 0 } pickup)

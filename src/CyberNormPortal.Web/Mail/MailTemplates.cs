@@ -1,26 +1,31 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Mail;
 
-/// <summary>A rendered message: what goes into the queue.</summary>
-public sealed record MailText(string Subject, string Body);
+/// <summary>A rendered message: what goes into the queue, with the language it is written in.</summary>
+public sealed record MailText(string Subject, string Body, string Language);
 
 /// <summary>
 /// The texts of every message, read from Resources/MailResource.resx: a template "X" is the pair "X.Subject" and
 /// "X.Body", with placeholders by name (<c>{title}</c>), so a translation may put them in any order. The culture is
-/// always given, never taken from the request: a message is written in its recipient's language, whoever's request
-/// caused it.
+/// always given, never taken from the request: a message is written in its recipient's language
+/// (<see cref="CultureOf"/>), whoever's request caused it.
 /// </summary>
 public sealed partial class MailTemplates(IStringLocalizer<MailResource> localizer)
 {
-    /// <summary>The language of every message until recipients can choose theirs.</summary>
-    public static readonly CultureInfo DefaultCulture = CultureInfo.GetCultureInfo("en");
+    /// <summary>The language of a message whose recipient has no known language.</summary>
+    public static CultureInfo DefaultCulture => PortalCultures.Default.Culture;
+
+    /// <summary>The language <paramref name="user"/> reads mail in: their preferred language, English when none or unknown.</summary>
+    public static CultureInfo CultureOf(PortalUser user) => PortalCultures.OrDefault(user.PreferredLanguage).Culture;
 
     /// <summary>Subject and body of <paramref name="template"/> in <paramref name="culture"/>.</summary>
     public MailText Render(string template, CultureInfo culture, params (string Name, string Value)[] values) =>
-        new(Text($"{template}.Subject", culture, values), Text($"{template}.Body", culture, values));
+        new(Text($"{template}.Subject", culture, values), Text($"{template}.Body", culture, values), PortalCultures.OrDefault(culture.Name).Name);
 
     /// <summary>One text of the templates (a subject, a body or a phrase used in one) with its placeholders filled.</summary>
     public string Text(string key, CultureInfo culture, params (string Name, string Value)[] values)

@@ -2,6 +2,7 @@ using System.Globalization;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,8 +17,11 @@ public sealed record EntryStepTaken(
     int EntryId, string Title, string? StateIso3, int? GroupId, string? AuthorUserId, ReviewEvent Step, WorkflowContext Context)
     : Notification;
 
-/// <summary>An administrator invited an e-mail address (raised by <c>AccountService</c>); <paramref name="Token"/> is the link's secret.</summary>
-public sealed record InvitationCreated(Invitation Invitation, string Token, string? InviterName, string? BoundToName) : Notification;
+/// <summary>
+/// An administrator invited an e-mail address (raised by <c>AccountService</c>); <c>Token</c> is the link's secret,
+/// <c>Language</c> the language the administrator chose for the mail (the invitee has no account yet).
+/// </summary>
+public sealed record InvitationCreated(Invitation Invitation, string Token, string? InviterName, string? BoundToName, string Language) : Notification;
 
 /// <summary>Someone asked to reset the password of an active account (raised by <c>AccountService</c>).</summary>
 public sealed record PasswordResetRequested(PortalUser User, string Token) : Notification;
@@ -73,7 +77,7 @@ public sealed class Notifications(
     private Task InvitationAsync(InvitationCreated created)
     {
         var invitation = created.Invitation;
-        var culture = MailTemplates.DefaultCulture; // the invitee has no account, and so no language, yet
+        var culture = PortalCultures.OrDefault(created.Language).Culture; // the invitee has no account, and so no language, yet
         var role = ("role", templates.Text($"Role.{invitation.Role}", culture));
         var grant = created.BoundToName is null
             ? templates.Text("Invitation.Grant", culture, role)
@@ -113,10 +117,9 @@ public sealed class Notifications(
         }
     }
 
-    private void Enqueue(string to, MailText text) => mail.Enqueue(to, text.Subject, text.Body);
+    private void Enqueue(string to, MailText text) => mail.Enqueue(to, text.Subject, text.Body, text.Language);
 
-    /// <summary>The language a user reads mail in; one language until accounts can choose theirs.</summary>
-    private static CultureInfo CultureOf(PortalUser user) => MailTemplates.DefaultCulture;
+    private static CultureInfo CultureOf(PortalUser user) => MailTemplates.CultureOf(user);
 
     /// <summary>
     /// Who is told that a joint entry waits for review: the group's other coordinators, or the moderators when the

@@ -7,9 +7,10 @@ public sealed class OutgoingMail
     {
     }
 
-    public OutgoingMail(string to, string subject, string body, DateTimeOffset queuedAt)
+    public OutgoingMail(string to, string subject, string body, DateTimeOffset queuedAt, string language = Localization.PortalCultures.DefaultName)
     {
         To = to;
+        Language = language;
         Subject = subject;
         Body = body;
         QueuedAt = queuedAt;
@@ -21,6 +22,9 @@ public sealed class OutgoingMail
     public string To { get; private set; } = "";
 
     public string Subject { get; private set; } = "";
+
+    /// <summary>The language the message is written in (a portal culture's tag), sent as its Content-Language.</summary>
+    public string Language { get; private set; } = "";
 
     /// <summary>Plain text: nothing a user wrote is ever interpreted as HTML in a mail client.</summary>
     public string Body { get; private set; } = "";

@@ -82,6 +82,14 @@ public static class ValidationMessages
     public const string ClosesOnRequired = "Enter the date the cycle closes.";
     public const string ParticipationUnknown = "Choose member or partner for each State.";
 
+    // Languages and official texts
+    public const string LanguageUnknown = "Choose a language from the list.";
+    public const string NormUnknownInList = "Choose a norm from the list.";
+    public const string OfficialTextRequired = "Enter the official text, as the document has it.";
+    public const string OfficialTextTooLong = "An official text has at most {0} characters.";
+    public const string OfficialTextSourceRequired = "Enter the source, e.g. A/70/174, para. 13 (a).";
+    public const string OfficialTextSourceTooLong = "A source has at most {0} characters.";
+
     /// <summary>
     /// The rule's message: <paramref name="key"/> looked up in the culture of the request being validated, with
     /// <paramref name="limits"/> (counts, formatted for that culture) in its placeholders.

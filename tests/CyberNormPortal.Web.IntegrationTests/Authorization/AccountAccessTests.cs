@@ -15,7 +15,7 @@ public sealed class AccountAccessTests(PortalFixture portal) : PortalTest(portal
     [
         "GET /account", "GET /account/change-password", "POST /account/change-password", "GET /account/two-factor",
         "POST /account/two-factor?handler=Enable", "POST /account/two-factor?handler=RecoveryCodes", "POST /account/two-factor?handler=Disable",
-        "GET /account/confirm-password", "POST /account/confirm-password",
+        "GET /account/confirm-password", "POST /account/confirm-password", "POST /account?handler=Language",
     ];
 
     public static TheoryData<string> Endpoints()

@@ -190,6 +190,7 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             new("approver", asApprover, $"/entries/{submitted}/review"),
             new("approver", asApprover, $"/entries/{published}"),
             new("moderator", asModerator, "/moderation"),
+            new("moderator", asModerator, "/moderation/norm-texts?norm=1&language=fr"),
             new("moderator", asModerator, "/search?q=csirt"),
             new("administrator", asAdministrator, "/admin"),
             new("administrator", asAdministrator, "/admin/users"),

@@ -1,6 +1,7 @@
 using CyberNormPortal.Web.IntegrationTests.Authorization;
 using CyberNormPortal.Web.IntegrationTests.Infrastructure;
 using CyberNormPortal.Web.IntegrationTests.Pages.Admin;
+using CyberNormPortal.Web.IntegrationTests.Pages.Norms;
 using Xunit.Abstractions;
 
 namespace CyberNormPortal.Web.IntegrationTests.Security;
@@ -79,6 +80,7 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
         EntryAuthorizationMatrixTests.CoveredEndpoints
             .Concat(AdminAccessTests.CoveredEndpoints)
             .Concat(AccountAccessTests.CoveredEndpoints)
+            .Concat(NormTextTests.CoveredEndpoints)
             .ToHashSet(StringComparer.Ordinal);
 
     [Fact]

@@ -11,6 +11,7 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         builder.ToTable("OutgoingMail");
         builder.Property(m => m.To).HasMaxLength(FieldLengths.Email).IsRequired();
         builder.Property(m => m.Subject).HasMaxLength(300).IsRequired();
+        builder.Property(m => m.Language).HasMaxLength(FieldLengths.LanguageTag).IsRequired().HasDefaultValue("en");
         builder.Property(m => m.LastError).HasMaxLength(1000);
 
         // The sender's queue: only messages still due are indexed.

@@ -1,6 +1,7 @@
 using CyberNormPortal.Domain.Groups;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,6 +12,8 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     public void Configure(EntityTypeBuilder<PortalUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+        builder.Property(u => u.PreferredLanguage).HasMaxLength(FieldLengths.LanguageTag).IsRequired()
+            .HasDefaultValue(PortalCultures.DefaultName);
         builder.Property(u => u.StateIso3).HasMaxLength(FieldLengths.Iso3).IsFixedLength();
         builder.HasOne<State>().WithMany().HasForeignKey(u => u.StateIso3).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.StateIso3);

@@ -365,6 +365,37 @@ namespace CyberNormPortal.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CyberNormPortal.Domain.Norms.NormText", b =>
+                {
+                    b.Property<int>("NormNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("NormNumber", "Language");
+
+                    b.ToTable("NormTexts", (string)null);
+                });
+
             modelBuilder.Entity("CyberNormPortal.Domain.States.State", b =>
                 {
                     b.Property<string>("Iso3")
@@ -725,6 +756,13 @@ namespace CyberNormPortal.Web.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -770,6 +808,13 @@ namespace CyberNormPortal.Web.Data.Migrations
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasDefaultValue("en");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
@@ -1086,6 +1131,15 @@ namespace CyberNormPortal.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("StateIso3")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CyberNormPortal.Domain.Norms.NormText", b =>
+                {
+                    b.HasOne("CyberNormPortal.Domain.Norms.Norm", null)
+                        .WithMany()
+                        .HasForeignKey("NormNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

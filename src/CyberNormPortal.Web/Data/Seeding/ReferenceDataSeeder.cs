@@ -23,6 +23,8 @@ public sealed class ReferenceDataSeeder(PortalDbContext db, TimeProvider clock)
     public const string G7CycleSlug = "g7-cni-2019";
     public static readonly IReadOnlyList<string> G7Members = ["CAN", "FRA", "DEU", "ITA", "JPN", "GBR", "USA"];
 
+    private const string EnglishText = "en";
+
     private static readonly DateTimeOffset SynthesisPublishedAt = new(2019, 8, 26, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -85,6 +87,30 @@ public sealed class ReferenceDataSeeder(PortalDbContext db, TimeProvider clock)
             else
             {
                 db.Norms.Add(new Norm(norm.Number, norm.ShortTitle, norm.FullText, norm.SourceDocument));
+            }
+        }
+
+        var changes = await SaveAsync(cancellationToken);
+        return changes + await SeedEnglishNormTextsAsync(file, cancellationToken);
+    }
+
+    /// <summary>
+    /// The English official text of each norm, from norms.json with its source. The other five languages are entered by
+    /// moderators (/moderation/norm-texts) from the official versions of A/70/174; the seed never writes them.
+    /// </summary>
+    private async Task<int> SeedEnglishNormTextsAsync(NormsFile file, CancellationToken cancellationToken)
+    {
+        var existing = await db.NormTexts.Where(t => t.Language == EnglishText).ToDictionaryAsync(t => t.NormNumber, cancellationToken);
+        foreach (var norm in file.Norms)
+        {
+            if (!existing.TryGetValue(norm.Number, out var text))
+            {
+                db.NormTexts.Add(new NormText(norm.Number, EnglishText, norm.FullText, norm.SourceDocument, enteredBy: null, clock.GetUtcNow()));
+            }
+            else if (text.EnteredBy is null)
+            {
+                // Still the seeded text: follows the seed file. One a moderator replaced stays theirs.
+                text.Replace(norm.FullText, norm.SourceDocument, enteredBy: null, clock.GetUtcNow());
             }
         }
 

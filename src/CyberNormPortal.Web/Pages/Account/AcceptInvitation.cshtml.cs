@@ -1,6 +1,7 @@
 using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -51,7 +52,7 @@ public sealed class AcceptInvitationModel(AccountService accounts, IStringLocali
             return Page();
         }
 
-        switch (await accounts.AcceptInvitationAsync(Token, Input.DisplayName, Input.NewPassword, cancellationToken))
+        switch (await accounts.AcceptInvitationAsync(Token, Input.DisplayName, Input.NewPassword, PortalCultures.Current.Name, cancellationToken))
         {
             case AcceptResult.Accepted { NeedsTwoFactor: true }:
                 return RedirectToPage("/Account/TwoFactor", new { required = "true" });

@@ -1,5 +1,6 @@
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,13 @@ public sealed record GroupOption(int Id, string Name);
 
 public static class AdminLists
 {
-    /// <summary>The 193 States by name, for selects and checkbox lists.</summary>
-    public static Task<List<StateOption>> StateOptionsAsync(this PortalDbContext db, CancellationToken cancellationToken = default) =>
-        db.States.AsNoTracking().OrderBy(s => s.Name).Select(s => new StateOption(s.Iso3, s.Name)).ToListAsync(cancellationToken);
+    /// <summary>The 193 States by name in the reader's language and its collation, for selects and checkbox lists.</summary>
+    public static async Task<List<StateOption>> StateOptionsAsync(
+        this PortalDbContext db, StateNames names, CancellationToken cancellationToken = default) =>
+        StateNames.Sort(
+            (await db.States.AsNoTracking().Select(s => new { s.Iso3, s.Name }).ToListAsync(cancellationToken))
+                .Select(s => new StateOption(s.Iso3, names.Of(s.Iso3, s.Name))),
+            s => s.Name);
 
     /// <summary>The groups by name, for the group a group coordinator speaks for.</summary>
     public static Task<List<GroupOption>> GroupOptionsAsync(this PortalDbContext db, CancellationToken cancellationToken = default) =>

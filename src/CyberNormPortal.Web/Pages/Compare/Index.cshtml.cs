@@ -2,6 +2,7 @@ using CyberNormPortal.Web.Coverage;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
 using CyberNormPortal.Web.Filters;
+using CyberNormPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -10,7 +11,7 @@ namespace CyberNormPortal.Web.Pages.Compare;
 
 /// <summary>Two to four States side by side, norm by norm: how much each reported, and its newest entries.</summary>
 public sealed class IndexModel(
-    CoverageReader coverage, EntryFilterParser parser, PortalDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+    CoverageReader coverage, EntryFilterParser parser, PortalDbContext db, StateNames names, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int MinStates = 2;
     public const int MaxStates = 4;
@@ -36,8 +37,10 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        AllStates = (await db.States.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Iso3, s.Name }).ToListAsync(cancellationToken))
-            .Select(s => (s.Iso3, s.Name)).ToList();
+        AllStates = StateNames.Sort(
+            (await db.States.AsNoTracking().Select(s => new { s.Iso3, s.Name }).ToListAsync(cancellationToken))
+                .Select(s => (s.Iso3, Name: names.Of(s.Iso3, s.Name))),
+            s => s.Name);
         var asked = await parser.ParseStatesAsync(Request.Query, FilterNames.States, MinStates, MaxStates, cancellationToken);
         Chosen = asked.Value;
         Problems = [.. asked.Problems.Select(p => p.Format(localizer))];

@@ -2,6 +2,7 @@ using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Entries;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Rendering;
 using CyberNormPortal.Web.Validation;
@@ -23,6 +24,7 @@ public sealed class ReviewModel(
     EntryService entries,
     IAuthorizationService authorization,
     MarkdownRenderer markdown,
+    StateNames stateNames,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     /// <summary>What the workflow needs to know about the entry's State, read once per request.</summary>
@@ -142,7 +144,7 @@ public sealed class ReviewModel(
                 Cycle = db.Cycles.Where(c => c.Id == e.CycleId).Select(c => c.Name).First(),
             })
             .SingleAsync(cancellationToken);
-        AuthorName = names.Author;
+        AuthorName = stateNames.Author(Entry.StateIso3, names.Author);
         NormShortTitle = names.Norm;
         CycleName = names.Cycle;
         Body = markdown.Render(Latest.Body);

@@ -2,6 +2,7 @@ using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Entries;
+using CyberNormPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace CyberNormPortal.Web.Pages.My;
 /// to a colleague is among the drafts), their State's (and, for a group coordinator, their group's joint) drafts, what
 /// waits for their review.
 /// </summary>
-public sealed class IndexModel(PortalDbContext db) : PageModel
+public sealed class IndexModel(PortalDbContext db, StateNames stateNames) : PageModel
 {
     public const int PublishedShown = 20;
 
@@ -39,7 +40,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
         var names = new List<string>();
         if (actor.SpeaksFor(actor.StateIso3))
         {
-            names.Add(await db.States.Where(s => s.Iso3 == actor.StateIso3).Select(s => s.Name).SingleAsync(cancellationToken));
+            names.Add(stateNames.Of(actor.StateIso3!, await db.States.Where(s => s.Iso3 == actor.StateIso3).Select(s => s.Name).SingleAsync(cancellationToken)));
         }
 
         if (coordinates)

@@ -1,5 +1,6 @@
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,6 +20,12 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
 
     public string SourceDocument { get; private set; } = "";
 
+    /// <summary>The language of <see cref="FullText"/>: the reader's where its official text is stored, else English.</summary>
+    public PortalCulture TextLanguage { get; private set; } = PortalCultures.Default;
+
+    /// <summary>The reader's language has no official text yet, so the English original is shown (and says so).</summary>
+    public bool ShowsEnglishInstead => TextLanguage != PortalCultures.Current;
+
     public EntryListModel Entries { get; private set; } = new([], false, true);
 
     public Paging Paging { get; private set; } = Paging.For(1, 0);
@@ -35,6 +42,17 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         }
 
         (Number, ShortTitle, FullText, SourceDocument) = (norm.Number, norm.ShortTitle, norm.FullText, norm.SourceDocument);
+
+        // The official text in the reader's language when a moderator has entered it; never a translation of our own.
+        var reading = PortalCultures.Current;
+        var texts = await db.NormTexts.AsNoTracking()
+            .Where(t => t.NormNumber == number && (t.Language == reading.Name || t.Language == PortalCultures.DefaultName))
+            .Select(t => new { t.Language, t.Text, t.Source })
+            .ToListAsync(cancellationToken);
+        if ((texts.FirstOrDefault(t => t.Language == reading.Name) ?? texts.FirstOrDefault()) is { } text)
+        {
+            (TextLanguage, FullText, SourceDocument) = (PortalCultures.OrDefault(text.Language), text.Text, text.Source);
+        }
 
         var entries = db.PublishedEntries(Reader.From(User)).Where(e => e.NormNumber == number);
         Paging = Paging.For(page, await entries.CountAsync(cancellationToken));

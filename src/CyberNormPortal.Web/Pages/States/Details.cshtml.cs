@@ -2,6 +2,7 @@ using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Coverage;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.Pages.States;
 
-public sealed class DetailsModel(PortalDbContext db, CoverageReader coverage) : PageModel
+public sealed class DetailsModel(PortalDbContext db, CoverageReader coverage, StateNames names) : PageModel
 {
     public sealed record GroupRow(string Slug, string Abbreviation, string Name, int JointEntries);
 
@@ -50,7 +51,7 @@ public sealed class DetailsModel(PortalDbContext db, CoverageReader coverage) : 
             return NotFound();
         }
 
-        (Iso3, Name, RegionalGroup, Participation) = (state.Iso3, state.Name, state.RegionalGroup, state.Participation);
+        (Iso3, Name, RegionalGroup, Participation) = (state.Iso3, names.Of(state.Iso3, state.Name), state.RegionalGroup, state.Participation);
         var reader = Reader.From(User);
         var published = db.PublishedEntries(reader);
 

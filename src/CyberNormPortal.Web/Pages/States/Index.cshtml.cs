@@ -1,12 +1,13 @@
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
+using CyberNormPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.Pages.States;
 
-public sealed class IndexModel(PortalDbContext db) : PageModel
+public sealed class IndexModel(PortalDbContext db, StateNames names) : PageModel
 {
     public sealed record StateRow(string Iso3, string Name, InitiativeParticipation Participation, int PublishedEntries);
 
@@ -20,13 +21,14 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             .Select(g => new { State = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.State, x => x.Count, cancellationToken);
         var states = await db.States.AsNoTracking()
-            .OrderBy(s => s.Name)
             .Select(s => new { s.Iso3, s.Name, s.RegionalGroup, s.Participation })
             .ToListAsync(cancellationToken);
-        Regions = [.. states
-            .GroupBy(
-                s => s.RegionalGroup,
-                s => new StateRow(s.Iso3, s.Name, s.Participation, counts.GetValueOrDefault(s.Iso3)))
+        // Named and sorted in the reader's language: "Allemagne" before "Zambie", whatever the English order.
+        var rows = StateNames.Sort(
+            states.Select(s => (s.RegionalGroup, Row: new StateRow(s.Iso3, names.Of(s.Iso3, s.Name), s.Participation, counts.GetValueOrDefault(s.Iso3)))),
+            s => s.Row.Name);
+        Regions = [.. rows
+            .GroupBy(s => s.RegionalGroup, s => s.Row)
             .OrderBy(g => g.Key)];
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
@@ -12,7 +13,7 @@ using Group = CyberNormPortal.Domain.Groups.Group;
 
 namespace CyberNormPortal.Web.Pages.Admin.Groups;
 
-public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed partial class EditModel(PortalDbContext db, AuditLog audit, StateNames names, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -44,7 +45,7 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStrin
             Input = group;
         }
 
-        States = await db.StateOptionsAsync(cancellationToken);
+        States = await db.StateOptionsAsync(names, cancellationToken);
         return Page();
     }
 
@@ -69,7 +70,7 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStrin
         Input.Abbreviation = Input.Abbreviation.Trim();
         if (!await new InputValidator(db, id, localizer).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
-            States = await db.StateOptionsAsync(cancellationToken);
+            States = await db.StateOptionsAsync(names, cancellationToken);
             return Page();
         }
 

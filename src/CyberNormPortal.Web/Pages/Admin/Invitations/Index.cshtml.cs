@@ -1,6 +1,7 @@
 using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace CyberNormPortal.Web.Pages.Admin.Invitations;
 
 public sealed class IndexModel(
-    PortalDbContext db, AccountService accounts, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+    PortalDbContext db, AccountService accounts, TimeProvider clock, StateNames names, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public enum InvitationStatus
     {
@@ -37,13 +38,20 @@ public sealed class IndexModel(
 
     public Paging Paging { get; private set; } = Paging.For(1, 0);
 
-    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) => await LoadAsync(page, cancellationToken);
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
+    {
+        // The invitee has no account, so no language yet: the mail is written in the one chosen here, the admin's by default.
+        Input.Language = PortalCultures.Current.Name;
+        await LoadAsync(page, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (await new InputValidator(db, localizer).ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
-            var request = new InvitationRequest(Input.Email, Input.DisplayName, Input.Role, RoleBinding.For([Input.Role], Input.StateIso3, Input.GroupId));
+            var language = PortalCultures.Find(Input.Language) ?? PortalCultures.Current;
+            var request = new InvitationRequest(
+                Input.Email, Input.DisplayName, Input.Role, RoleBinding.For([Input.Role], Input.StateIso3, Input.GroupId), language.Name);
             switch (await accounts.InviteAsync(request, User, cancellationToken))
             {
                 case InvitationResult.Sent sent:
@@ -78,7 +86,7 @@ public sealed class IndexModel(
 
     private async Task LoadAsync(int? page, CancellationToken cancellationToken)
     {
-        States = await db.StateOptionsAsync(cancellationToken);
+        States = await db.StateOptionsAsync(names, cancellationToken);
         Groups = await db.GroupOptionsAsync(cancellationToken);
         var now = clock.GetUtcNow();
         Paging = Paging.For(page, await db.Invitations.CountAsync(cancellationToken));
@@ -114,6 +122,9 @@ public sealed class IndexModel(
 
         /// <summary>The group a group coordinator is invited for.</summary>
         public int? GroupId { get; set; }
+
+        /// <summary>The language the invitation mail is written in; the inviting page's when not given.</summary>
+        public string? Language { get; set; }
     }
 
     /// <summary>The form's own rules; whether the address may be invited is the service's (<see cref="AccountService.InviteAsync"/>).</summary>
@@ -129,6 +140,8 @@ public sealed class IndexModel(
                 .NotEmpty().WithMessage(localizer, ValidationMessages.InviteeNameRequired)
                 .MaximumLength(FieldLengths.PersonName).WithMessage(localizer, ValidationMessages.NameTooLong, FieldLengths.PersonName);
             RuleFor(i => i.Role).Must(r => PortalRoles.All.Contains(r)).WithMessage(localizer, ValidationMessages.RoleRequired);
+            RuleFor(i => i.Language).Must(l => string.IsNullOrEmpty(l) || PortalCultures.All.Any(c => c.Name == l))
+                .WithMessage(localizer, ValidationMessages.LanguageUnknown);
             this.BindingRules(i => [i.Role], i => i.StateIso3, i => i.GroupId, db, localizer, refuseUnneeded: true);
         }
     }

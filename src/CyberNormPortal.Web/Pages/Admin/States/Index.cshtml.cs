@@ -1,6 +1,7 @@
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Data;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Admin.States;
 
-public sealed class IndexModel(PortalDbContext db, AuditLog audit, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(PortalDbContext db, AuditLog audit, StateNames names, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public sealed record StateRow(string Iso3, string Name, RegionalGroup Region, InitiativeParticipation Participation);
 
@@ -49,10 +50,12 @@ public sealed class IndexModel(PortalDbContext db, AuditLog audit, IStringLocali
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        States = await db.States.AsNoTracking()
-            .OrderBy(s => s.Name)
-            .Select(s => new StateRow(s.Iso3, s.Name, s.RegionalGroup, s.Participation))
-            .ToListAsync(cancellationToken);
+        States = StateNames.Sort(
+            (await db.States.AsNoTracking()
+                .Select(s => new StateRow(s.Iso3, s.Name, s.RegionalGroup, s.Participation))
+                .ToListAsync(cancellationToken))
+            .Select(s => s with { Name = names.Of(s.Iso3, s.Name) }),
+            s => s.Name);
 
     public sealed class InputModel
     {

@@ -1,6 +1,7 @@
 using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Validation;
 using FluentValidation;
@@ -13,7 +14,7 @@ namespace CyberNormPortal.Web.Pages.Admin.Users;
 
 /// <summary>One account: its roles and State, and (de)activation, all through <see cref="AccountService"/>.</summary>
 public sealed class EditModel(
-    PortalDbContext db, UserManager<PortalUser> users, AccountService accounts, IStringLocalizer<SharedResource> localizer) : PageModel
+    PortalDbContext db, UserManager<PortalUser> users, AccountService accounts, StateNames names, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -100,7 +101,7 @@ public sealed class EditModel(
 
         Account = account;
         IsSelf = users.GetUserId(User) == account.Id;
-        States = await db.StateOptionsAsync(cancellationToken);
+        States = await db.StateOptionsAsync(names, cancellationToken);
         Groups = await db.GroupOptionsAsync(cancellationToken);
         return true;
     }

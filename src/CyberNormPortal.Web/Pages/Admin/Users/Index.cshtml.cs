@@ -1,6 +1,7 @@
 using CyberNormPortal.Web.Accounts;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Identity;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Pages.Admin.Users;
 
-public sealed class IndexModel(PortalDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(PortalDbContext db, StateNames names, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string UnknownRoleMessage = "Choose a role from the list.";
 
@@ -34,7 +35,7 @@ public sealed class IndexModel(PortalDbContext db, IStringLocalizer<SharedResour
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         (Q, Role, State) = (AdminLists.Typed(Q), AdminLists.Typed(Role), AdminLists.Typed(State));
-        States = await db.StateOptionsAsync(cancellationToken);
+        States = await db.StateOptionsAsync(names, cancellationToken);
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrEmpty(Role))
         {
