@@ -84,7 +84,7 @@ public static class CultureRouting
     }
 
     /// <summary>The path base the portal is mounted at, without the language prefix.</summary>
-    private static string RootPathBase(HttpContext context)
+    public static string RootPathBase(HttpContext context)
     {
         var pathBase = context.Request.PathBase.Value ?? "";
         var culture = context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name;

@@ -13,15 +13,19 @@ public sealed class MailQueue(PortalDbContext db, TimeProvider clock, IHttpConte
     public void Enqueue(string to, string subject, string body, string language) =>
         db.OutgoingMail.Add(new OutgoingMail(to, subject, body, clock.GetUtcNow(), language));
 
-    /// <summary>An absolute link for a message: the configured public URL, or the current request's host.</summary>
-    public string Link(string pathAndQuery)
+    /// <summary>
+    /// An absolute link for a message, in the recipient's language (<c>/fr/entries/5</c>): the configured public URL,
+    /// or the current request's host (without the language of the request, which may be the sender's).
+    /// </summary>
+    public string Link(string pathAndQuery, System.Globalization.CultureInfo language)
     {
         var baseUrl = options.Value.PublicUrl;
-        if (string.IsNullOrWhiteSpace(baseUrl) && http.HttpContext?.Request is { } request)
+        if (string.IsNullOrWhiteSpace(baseUrl) && http.HttpContext is { } context)
         {
-            baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
+            baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{Localization.CultureRouting.RootPathBase(context)}";
         }
 
-        return (baseUrl ?? "http://localhost:5000").TrimEnd('/') + pathAndQuery;
+        var culture = Localization.PortalCultures.OrDefault(language.Name);
+        return (baseUrl ?? "http://localhost:5000").TrimEnd('/') + "/" + culture.Name + pathAndQuery;
     }
 }

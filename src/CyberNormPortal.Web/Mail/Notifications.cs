@@ -47,7 +47,7 @@ public sealed class Notifications(
     private async Task EntryStepAsync(EntryStepTaken taken, CancellationToken cancellationToken)
     {
         var step = taken.Step;
-        var review = mail.Link($"/entries/{taken.EntryId}/review");
+        var review = $"/entries/{taken.EntryId}/review";
         var author = db.Users.Where(u => u.Id == taken.AuthorUserId && u.IsActive);
         switch (step.ToStatus)
         {
@@ -66,10 +66,10 @@ public sealed class Notifications(
                 break;
             case EntryStatus.Draft when step.Action == WorkflowAction.Return:
                 await SendAsync(author, "EntryReturned",
-                    [.. Values(taken, mail.Link($"/entries/{taken.EntryId}/edit")), ("reason", step.Reason ?? "")], cancellationToken);
+                    [.. Values(taken, $"/entries/{taken.EntryId}/edit"), ("reason", step.Reason ?? "")], cancellationToken);
                 break;
             case EntryStatus.Published:
-                await SendAsync(author, "EntryPublished", Values(taken, mail.Link($"/entries/{taken.EntryId}")), cancellationToken);
+                await SendAsync(author, "EntryPublished", Values(taken, $"/entries/{taken.EntryId}"), cancellationToken);
                 break;
         }
     }
@@ -86,7 +86,7 @@ public sealed class Notifications(
             ("name", invitation.DisplayName),
             ("inviter", created.InviterName ?? templates.Text("Invitation.SomeAdministrator", culture)),
             ("grant", grant),
-            ("link", mail.Link($"{InvitationLinks.AcceptPath}?token={created.Token}")),
+            ("link", mail.Link($"{InvitationLinks.AcceptPath}?token={created.Token}", culture)),
             ("lifetime", templates.Lifetime(Invitation.Lifetime, culture)),
             ("expires", invitation.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))));
         return Task.CompletedTask;
@@ -99,13 +99,14 @@ public sealed class Notifications(
         var culture = CultureOf(user);
         Enqueue(email, templates.Render("PasswordReset", culture,
             ("name", user.DisplayName),
-            ("link", mail.Link($"{ResetPasswordPath}?email={Uri.EscapeDataString(email)}&token={requested.Token}")),
+            ("link", mail.Link($"{ResetPasswordPath}?email={Uri.EscapeDataString(email)}&token={requested.Token}", culture)),
             ("lifetime", templates.Lifetime(resetTokens.Value.TokenLifespan, culture))));
         return Task.CompletedTask;
     }
 
-    private static (string, string)[] Values(EntryStepTaken taken, string link) =>
-        [("title", taken.Title), ("actor", taken.Step.ActorName), ("link", link)];
+    /// <summary>The values of an entry's message; its link is a path, made absolute in each recipient's language.</summary>
+    private static (string, string)[] Values(EntryStepTaken taken, string linkPath) =>
+        [("title", taken.Title), ("actor", taken.Step.ActorName), ("link", linkPath)];
 
     private async Task SendAsync(
         IQueryable<PortalUser> recipients, string template, (string Name, string Value)[] values, CancellationToken cancellationToken)
@@ -113,7 +114,8 @@ public sealed class Notifications(
         var users = await recipients.Where(u => u.Email != null).AsNoTracking().ToListAsync(cancellationToken);
         foreach (var user in users)
         {
-            Enqueue(user.Email!, templates.Render(template, CultureOf(user), values));
+            var culture = CultureOf(user);
+            Enqueue(user.Email!, templates.Render(template, culture, [.. values.Select(v => v.Name == "link" ? (v.Name, mail.Link(v.Value, culture)) : v)]));
         }
     }
 

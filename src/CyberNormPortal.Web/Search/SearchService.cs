@@ -5,6 +5,7 @@ using CyberNormPortal.Web.Data.Queries;
 using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CyberNormPortal.Web.Search;
 
@@ -49,7 +50,7 @@ public sealed record SearchResult(
 /// published revision, PostgreSQL's web-search syntax, highlighted snippets, and a count for each filter value.
 /// A fixed number of queries, whatever the number of results.
 /// </summary>
-public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown)
+public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown, IStringLocalizer<SharedResource> localizer)
 {
     public const int StatesInFacet = 25;
 
@@ -207,12 +208,12 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown)
 
         var facets = new Dictionary<string, IReadOnlyList<FacetValue>>
         {
-            ["norm"] = Facet("norm", r => $"Norm {r.Value}", x => x.OrderBy(r => int.Parse(r.Value, CultureInfo.InvariantCulture))),
-            ["kind"] = Facet("kind", r => Pages.Shared.Labels.Kind(Enum.Parse<Domain.Entries.EntryKind>(r.Value)), x => x.OrderBy(r => Enum.Parse<Domain.Entries.EntryKind>(r.Value))),
-            ["category"] = Facet("category", r => Pages.Shared.Labels.Category(Enum.Parse<Domain.Entries.PracticeCategory>(r.Value)), x => x.OrderByDescending(r => r.Count)),
+            ["norm"] = Facet("norm", r => localizer["Norm {0}", r.Value], x => x.OrderBy(r => int.Parse(r.Value, CultureInfo.InvariantCulture))),
+            ["kind"] = Facet("kind", r => localizer[Pages.Shared.Labels.Kind(Enum.Parse<Domain.Entries.EntryKind>(r.Value))], x => x.OrderBy(r => Enum.Parse<Domain.Entries.EntryKind>(r.Value))),
+            ["category"] = Facet("category", r => localizer[Pages.Shared.Labels.Category(Enum.Parse<Domain.Entries.PracticeCategory>(r.Value))], x => x.OrderByDescending(r => r.Count)),
             ["state"] = Facet("state", r => r.Label, x => x.OrderByDescending(r => r.Count).ThenBy(r => r.Value, StringComparer.Ordinal).Take(StatesInFacet)),
             ["group"] = Facet("group", r => r.Label, x => x.OrderBy(r => r.Label, StringComparer.Ordinal)),
-            ["region"] = Facet("region", r => Pages.Shared.Labels.Region(Enum.Parse<Domain.States.RegionalGroup>(r.Value)), x => x.OrderBy(r => Enum.Parse<Domain.States.RegionalGroup>(r.Value))),
+            ["region"] = Facet("region", r => localizer[Pages.Shared.Labels.Region(Enum.Parse<Domain.States.RegionalGroup>(r.Value))], x => x.OrderBy(r => Enum.Parse<Domain.States.RegionalGroup>(r.Value))),
             ["cycle"] = Facet("cycle", r => r.Label, x => x.OrderBy(r => r.Label, StringComparer.Ordinal)),
             ["year"] = Facet("year", r => r.Value, x => x.OrderByDescending(r => r.Value, StringComparer.Ordinal)),
             ["language"] = Facet("language", r => Pages.Shared.Labels.Language(r.Value), x => x.OrderByDescending(r => r.Count)),

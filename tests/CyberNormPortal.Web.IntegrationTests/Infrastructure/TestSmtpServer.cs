@@ -20,10 +20,13 @@ public sealed record ReceivedMail(IReadOnlyList<string> Recipients, MimeMessage 
 
     public string Body => Message.TextBody ?? "";
 
-    /// <summary>The first link in the body to <paramref name="path"/> (e.g. "/entries/"), as the path and query a browser would open.</summary>
+    /// <summary>
+    /// The first link in the body to <paramref name="path"/> (e.g. "/entries/") in any of the portal's languages
+    /// ("/ru/entries/…"), as the path and query a browser would open.
+    /// </summary>
     public string Link(string path) =>
         System.Text.RegularExpressions.Regex.Matches(Body, @"https?://\S+").Select(m => new Uri(m.Value))
-            .FirstOrDefault(link => link.AbsolutePath.StartsWith(path, StringComparison.Ordinal))?.PathAndQuery
+            .FirstOrDefault(link => Web.Localization.PortalCultures.All.Any(c => link.AbsolutePath.StartsWith($"/{c.Name}{path}", StringComparison.Ordinal)))?.PathAndQuery
         ?? throw new InvalidOperationException($"No link to {path} in: {Body}");
 }
 

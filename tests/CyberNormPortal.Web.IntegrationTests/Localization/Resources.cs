@@ -58,8 +58,21 @@ public static partial class Resources
             // Only texts with words of their own: a pattern such as "{0}, {1}" would match any sentence with a comma.
             .Where(text => Placeholder().Replace(text, "").Any(char.IsLetter))
             .Distinct()
-            .Select(text => new Regex("^" + Placeholder().Replace(Regex.Escape(text).Replace(@"\{", "{", StringComparison.Ordinal), ".+") + "$", RegexOptions.CultureInvariant))];
+            .Select(WholeText)];
     }
+
+    /// <summary>
+    /// Every text of the shared resources in <paramref name="language"/>, as patterns of the whole text: a page text
+    /// that is one of these is that language's own, even where it also reads as an English pattern ("Compare {0}"
+    /// and the Spanish "Compare de dos a cuatro Estados…").
+    /// </summary>
+    public static IReadOnlyList<Regex> TextsOf(string language) =>
+        [.. Read("SharedResource", language).Values.Select(Collapse).Where(text => text.Length > 0).Distinct()
+            .Select(WholeText)];
+
+    /// <summary>A resource text as a pattern of a whole page text, each placeholder standing for anything.</summary>
+    private static Regex WholeText(string text) =>
+        new("^" + Placeholder().Replace(Regex.Escape(text).Replace(@"\{", "{", StringComparison.Ordinal), ".+") + "$", RegexOptions.CultureInvariant);
 
     private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
 

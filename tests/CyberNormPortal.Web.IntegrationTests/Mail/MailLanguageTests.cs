@@ -54,6 +54,8 @@ public sealed class MailLanguageTests(PortalFixture portal) : PortalTest(portal)
         var mail = await ReturnAnEntryToAnAuthorWhoPrefersAsync("ru");
 
         Assert.Equal(subject.Replace("{title}", Title, StringComparison.Ordinal), mail.Subject);
+        // Its link opens the entry in Russian too, whatever the language of the approver who returned it.
+        Assert.StartsWith("/ru/entries/", mail.Link("/entries/"), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -170,7 +170,7 @@ public sealed class EditModel(
 
     private async Task LoadOptionsAsync(Entry entry, CancellationToken cancellationToken)
     {
-        Norms = await EntryFormOptions.NormsAsync(db, cancellationToken);
+        Norms = await EntryFormOptions.NormsAsync(db, localizer, cancellationToken);
         Cycles = await EntryFormOptions.CyclesAsync(db, entry.CycleId, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Web.Authorization;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Entries;
+using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using CyberNormPortal.Web.Rendering;
 using CyberNormPortal.Web.Validation;
@@ -18,7 +19,7 @@ namespace CyberNormPortal.Web.Pages.Entries;
 /// Someone who is both chooses which of the two reports it.
 /// </summary>
 public sealed class NewModel(
-    PortalDbContext db, EntryService entries, MarkdownRenderer markdown, IStringLocalizer<SharedResource> localizer) : PageModel, IEntryFormPage
+    PortalDbContext db, EntryService entries, MarkdownRenderer markdown, IStringLocalizer<SharedResource> localizer, StateNames stateNames) : PageModel, IEntryFormPage
 {
     /// <summary>The <see cref="ReportFor"/> value of a joint entry of the user's group.</summary>
     public const string ForGroup = "group";
@@ -103,11 +104,11 @@ public sealed class NewModel(
 
     private async Task LoadOptionsAsync(CancellationToken cancellationToken)
     {
-        Norms = await EntryFormOptions.NormsAsync(db, cancellationToken);
+        Norms = await EntryFormOptions.NormsAsync(db, localizer, cancellationToken);
         Cycles = await EntryFormOptions.CyclesAsync(db, null, cancellationToken);
         var actor = PortalActor.From(User)!;
         var state = actor.SpeaksFor(actor.StateIso3)
-            ? await db.States.AsNoTracking().Where(s => s.Iso3 == actor.StateIso3).Select(s => s.Name).SingleAsync(cancellationToken)
+            ? stateNames.Of(actor.StateIso3!, await db.States.AsNoTracking().Where(s => s.Iso3 == actor.StateIso3).Select(s => s.Name).SingleAsync(cancellationToken))
             : null;
         var group = actor.Coordinates(actor.GroupId)
             ? await db.Groups.AsNoTracking().Where(g => g.Id == actor.GroupId).Select(g => g.Name).SingleAsync(cancellationToken)

@@ -121,16 +121,6 @@ public static class Labels
         InitiativeParticipation.Partner => "Partner State",
     };
 
-    /// <summary>The language's English name for a BCP 47 tag, or the tag itself when unknown.</summary>
-    public static string Language(string tag)
-    {
-        try
-        {
-            return System.Globalization.CultureInfo.GetCultureInfo(tag).EnglishName;
-        }
-        catch (System.Globalization.CultureNotFoundException)
-        {
-            return tag;
-        }
-    }
+    /// <summary>A language's name in the reader's language (CLDR through ICU), or the tag itself when unknown.</summary>
+    public static string Language(string tag) => Localization.LanguageNames.InReadersLanguage(tag);
 }

@@ -70,7 +70,10 @@ public sealed class EntryLanguagesTests(PortalFixture portal) : PortalTest(porta
         Assert.Equal("en", title.GetAttribute("lang"));
         Assert.Equal("ltr", title.GetAttribute("dir"));
         Assert.Equal($"/entries/{id}?lang=es", Assert.Single(arabic.Document.QuerySelectorAll(".entry__versions a")).GetAttribute("href"));
-        Assert.Contains("Original in English", arabic.Document.QuerySelector(".entry__language")!.TextContent, StringComparison.Ordinal);
+        // "Original in English", in Arabic, naming English in Arabic (CLDR's name).
+        var note = new System.Resources.ResourceManager("CyberNormPortal.Web.Resources.SharedResource", typeof(SharedResource).Assembly)
+            .GetString("Original in {0}", System.Globalization.CultureInfo.GetCultureInfo("ar"))!;
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, note, "الإنجليزية"), arabic.Document.QuerySelector(".entry__language")!.TextContent.Trim());
 
         // An Arabic entry inside an English page reads right to left.
         var arabicEntry = await Portal.PublishAsync("EGY", title: "فريق وطني للاستجابة", summary: "أنشأت مصر فريقا وطنيا.", body: "نص.", language: "ar");
