@@ -32,6 +32,8 @@ public sealed class ArabicJourneyTests(BrowserFixture browser)
         var contributorAccount = await TestAccounts.CreateAsync(browser.Services, [PortalRoles.Contributor], "EGY", twoFactor: false);
         var approverAccount = await TestAccounts.CreateAsync(browser.Services, [PortalRoles.Approver], "EGY", twoFactor: false);
         var moderatorAccount = await TestAccounts.CreateAsync(browser.Services, [PortalRoles.Moderator], null, twoFactor: true);
+        // Each accepted an invitation written in Arabic, so Arabic is the language of their accounts.
+        await PreferArabicAsync(contributorAccount.Email, approverAccount.Email, moderatorAccount.Email);
 
         // The contributor opens the portal in Arabic and signs in.
         var contributor = await browser.NewPageAsync();
@@ -152,6 +154,13 @@ public sealed class ArabicJourneyTests(BrowserFixture browser)
         }
 
         await page.SetViewportSizeAsync(1280, 900);
+    }
+
+    private async Task PreferArabicAsync(params string[] emails)
+    {
+        await using var scope = browser.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.Users.Where(u => emails.Contains(u.Email)).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredLanguage, "ar"));
     }
 
     private async Task OpenCycleAsync()
