@@ -22,7 +22,7 @@ public sealed partial class EnglishResourcesTests
     [Fact]
     public void EveryStringPagesAskTheLocalizerFor_HasAnEnglishResource()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "CyberNormPortal.Web");
+        var web = Path.Combine(Localization.Resources.RepositoryRoot(), "src", "CyberNormPortal.Web");
         var sources = Directory.EnumerateFiles(web, "*.cshtml", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
@@ -79,17 +79,6 @@ public sealed partial class EnglishResourcesTests
         Assert.Contains(keys, k => k.Name == $"{nameof(DomainMessages)}.{nameof(DomainMessages.FourEyes)}");
         var missing = keys.Where(k => Resources.GetString(k.Key, English) is null).Select(k => $"{k.Name}: {k.Key}").ToList();
         Assert.True(missing.Count == 0, "Add these to Resources/SharedResource.resx:\n" + string.Join('\n', missing));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CyberNormPortal.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
     }
 
     [GeneratedRegex(@"(?:\bL|localizer)\[""((?:[^""\\]|\\.)*)""")]
