@@ -51,6 +51,13 @@ if (command.Name == PortalCommand.GenerateData)
     return await scope.ServiceProvider.GetRequiredService<BenchmarkDataGenerator>().RunAsync(perCell, Console.Out);
 }
 
+if (command.Name == PortalCommand.BenchmarkUrls)
+{
+    using var scope = app.Services.CreateScope();
+    var directory = command.Arguments.Count > 0 ? command.Arguments[0] : "benchmark-urls";
+    return await scope.ServiceProvider.GetRequiredService<BenchmarkWorkloads>().WriteAsync(directory, Console.Out);
+}
+
 if (!command.IsServe)
 {
     return 0;

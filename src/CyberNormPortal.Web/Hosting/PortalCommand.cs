@@ -9,8 +9,9 @@ public sealed record PortalCommand(string? Name, string[] HostArguments)
     public const string Migrate = "migrate";
     public const string CreateAdmin = "create-admin";
     public const string GenerateData = "generate-data";
+    public const string BenchmarkUrls = "benchmark-urls";
 
-    private static readonly string[] Known = [Migrate, CreateAdmin, GenerateData];
+    private static readonly string[] Known = [Migrate, CreateAdmin, GenerateData, BenchmarkUrls];
 
     public bool IsServe => Name is null;
 

@@ -104,6 +104,7 @@ public static class WebHostingExtensions
         services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<BenchmarkDataGenerator>();
+        services.AddScoped<BenchmarkWorkloads>();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyHealthCheck>("database", tags: [ReadyTag]);
 

@@ -19,10 +19,8 @@ public sealed class BenchmarkDataGenerator(PortalDbContext db, TimeProvider cloc
 {
     public const string KeyPrefix = "bench/";
 
-    private static readonly string[] Actors = ["The national CSIRT", "The cybersecurity agency", "The ministry of foreign affairs", "The telecom regulator", "The central bank", "A joint task force", "The national police cyber unit", "The data protection authority", "The energy regulator", "The ministry of justice"];
-    private static readonly string[] Actions = ["coordinates", "publishes", "strengthens", "reviews", "tests", "trains staff for", "shares information on", "sets standards for", "exercises", "funds"];
-    private static readonly string[] Objects = ["incident response for critical infrastructure", "vulnerability disclosure", "the protection of the power grid", "cooperation with regional CERTs", "supply-chain security of ICT products", "confidence-building measures", "cybercrime investigations", "privacy safeguards online", "crisis management exercises", "awareness campaigns for small firms", "export controls on intrusion software", "assistance requests from other States"];
-    private static readonly string[] Details = ["with a 24/7 point of contact", "under a new law adopted by parliament", "together with private operators", "following a national risk assessment", "in line with the 2015 GGE report", "with support from international partners", "through an annual exercise", "through a public consultation", "with a dedicated budget line", "after a significant incident"];
+    /// <summary>What the generated texts are made of, per language: also the words the benchmark searches for.</summary>
+    public static readonly IReadOnlyList<BenchmarkVocabulary> Vocabularies = [BenchmarkVocabulary.English, BenchmarkVocabulary.French, BenchmarkVocabulary.Spanish];
 
     public async Task<int> RunAsync(int entriesPerCell, TextWriter output, CancellationToken cancellationToken = default)
     {
@@ -67,14 +65,12 @@ public sealed class BenchmarkDataGenerator(PortalDbContext db, TimeProvider cloc
                         var roll = random.Next(100);
                         var tlp = roll < 90 ? TlpLabel.Clear : roll < 97 ? TlpLabel.Green : TlpLabel.Amber;
                         var at = new DateTimeOffset(2024 + c, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(random.Next(525_000));
-                        var actor = Pick(random, Actors);
-                        var action = Pick(random, Actions);
-                        var subject = Pick(random, Objects);
-                        var title = $"{actor} {action} {subject}";
-                        var summary = $"{title} {Pick(random, Details)}. {Pick(random, Actors)} {Pick(random, Actions)} {Pick(random, Objects)} {Pick(random, Details)}.";
-                        var body = string.Join("\n\n", Enumerable.Range(0, 4).Select(_ =>
-                            $"{Pick(random, Actors)} {Pick(random, Actions)} {Pick(random, Objects)} {Pick(random, Details)}. It reports on norm {norm} for {state}."));
                         var language = random.Next(100) < 85 ? "en" : random.Next(2) == 0 ? "fr" : "es";
+                        var words = Vocabularies.Single(v => v.Language == language);
+                        var title = words.Sentence(random);
+                        var summary = $"{title} {Pick(random, words.Details)}. {words.Sentence(random)} {Pick(random, words.Details)}.";
+                        var body = string.Join("\n\n", Enumerable.Range(0, 4).Select(_ =>
+                            $"{words.Sentence(random)} {Pick(random, words.Details)}. {string.Format(CultureInfo.InvariantCulture, words.Reports, norm, state)}"));
                         var chosen = categories.OrderBy(_ => random.Next()).Take(1 + random.Next(3)).Select(x => x.ToString()).ToArray();
                         rows.Add((id++, norm, cycles[c], state, kinds[random.Next(kinds.Length)], tlp, at, title, summary, body, language, chosen));
                     }
@@ -148,7 +144,7 @@ public sealed class BenchmarkDataGenerator(PortalDbContext db, TimeProvider cloc
         return 0;
     }
 
-    private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
+    internal static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
