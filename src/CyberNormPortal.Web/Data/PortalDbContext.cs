@@ -65,7 +65,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         // Lets one GIN index hold plain columns next to the search vector (see PublishedEntryConfiguration).
         builder.HasPostgresExtension("btree_gin");
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
-        TextSearch.Map(builder);
     }
 
     private void RefuseAuditRewrites()

@@ -6,6 +6,7 @@ using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using NpgsqlTypes;
 
 namespace CyberNormPortal.Web.Search;
 
@@ -35,52 +36,79 @@ public sealed record SearchRequest(string? Text, EntryFilters Filters, SearchSor
     }
 }
 
-public sealed record FacetValue(string Value, string Label, int Count);
+/// <summary>A filter value with how many results it keeps; no count when there were too many results to count.</summary>
+public sealed record FacetValue(string Value, string Label, int? Count);
 
 /// <summary>A result: the entry, and an excerpt of the language version that matched (in <paramref name="SnippetLanguage"/>).</summary>
 public sealed record SearchHit(PublishedEntry Entry, string SnippetHtml, string SnippetLanguage);
 
+/// <param name="Total">The number of results; <see cref="SearchService.CountLimit"/> when <paramref name="IsMoreThanTotal"/>.</param>
+/// <param name="IsMoreThanTotal">More results than <see cref="SearchService.CountLimit"/>: they were not all counted.</param>
+/// <param name="Hits">The page's results.</param>
+/// <param name="Facets">For each filter, its values, counted unless <paramref name="IsMoreThanTotal"/>.</param>
 public sealed record SearchResult(
     int Total,
+    bool IsMoreThanTotal,
     IReadOnlyList<SearchHit> Hits,
-    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)
+{
+    /// <summary>Pages a reader can step through: the ranked candidates only, when there were more than could be counted.</summary>
+    public int Pages => (int)Math.Ceiling(Total / (double)SearchRequest.PageSize);
+}
 
 /// <summary>
 /// Full-text search over published entries the reader may see: the GIN-indexed, weighted vector of the
 /// published revision, PostgreSQL's web-search syntax, highlighted snippets, and a count for each filter value.
-/// A fixed number of queries, whatever the number of results.
+/// A fixed number of queries, whatever the number of results. Results are counted, and ranked, up to
+/// <see cref="CountLimit"/> (docs/decisions/0015): below it every count is exact; beyond it the page says "more than"
+/// and ranks the most relevant of the <see cref="CountLimit"/> newest matches, so a common word costs what a rare one does.
 /// </summary>
 public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown, IStringLocalizer<SharedResource> localizer)
 {
     public const int StatesInFacet = 25;
 
+    /// <summary>How many results are counted, with their facets, and ranked; beyond it, "more than {CountLimit}".</summary>
+    public const int CountLimit = 500;
+
     private const char MarkStart = '\u0002';
     private const char MarkEnd = '\u0003';
 
     /// <summary>
-    /// Matching entries with every filter applied, unordered: for counts and exports. The words are read as the
-    /// reader's language means them (<see cref="PortalCultures.Current"/>): its stemming, or the exact words.
+    /// The words parsed as the reader's language means them (<see cref="PortalCultures.Current"/>): its stemming, or
+    /// the exact words; null without words.
     /// </summary>
-    public IQueryable<PublishedEntry> Matching(SearchRequest request, Reader reader) =>
-        request.Filters.Apply(db.PublishedEntries(reader, request.Words, PortalCultures.Current.Name));
+    public async Task<NpgsqlTsQuery?> ParseAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        request.Words is { } words ? await db.ParseAsync(PortalCultures.Current.Name, words, cancellationToken) : null;
 
-    public IQueryable<PublishedEntry> Ordered(SearchRequest request, Reader reader)
+    /// <summary>Matching entries with every filter applied, unordered: for counts and exports.</summary>
+    public IQueryable<PublishedEntry> Matching(SearchRequest request, NpgsqlTsQuery? query, Reader reader) =>
+        request.Filters.Apply(db.PublishedEntries(reader, query));
+
+    /// <summary>Every match in the order asked for, ranked in full: for exports, which hold every match.</summary>
+    public IQueryable<PublishedEntry> Ordered(SearchRequest request, NpgsqlTsQuery? query, Reader reader)
     {
-        var matching = Matching(request, reader);
-        return request.Sort == SearchSort.Relevance && request.Words is not null
+        var matching = Matching(request, query, reader);
+        return request.Sort == SearchSort.Relevance && query is not null
             ? matching.OrderByDescending(e => e.Rank).ThenByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id)
             : matching.OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id);
     }
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, Reader reader, CancellationToken cancellationToken)
     {
-        var (total, facets) = await CountAsync(request, reader, cancellationToken);
-        var page = await Ordered(request, reader)
+        var query = await ParseAsync(request, cancellationToken);
+        var (total, facets) = await CountAsync(request, query, reader, cancellationToken);
+        var isMoreThan = total > CountLimit;
+        var ranked = isMoreThan && request.Sort == SearchSort.Relevance && query is not null
+            // Too many to rank them all: the most relevant of the newest CountLimit matches.
+            ? Matching(request, query, reader).OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id).Take(CountLimit)
+                .OrderByDescending(e => e.Rank).ThenByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id)
+            : Ordered(request, query, reader);
+        var page = await ranked
             .Skip((Math.Max(request.Page, 1) - 1) * SearchRequest.PageSize)
             .Take(SearchRequest.PageSize)
             .ToListAsync(cancellationToken);
         var language = PortalCultures.Current.Name;
-        var snippets = await SnippetsAsync(page, request.Words, language, cancellationToken);
+        var snippets = await SnippetsAsync(page, query, language, cancellationToken);
         var hits = page.Select(e =>
         {
             if (snippets.TryGetValue(e.RevisionId, out var snippet))
@@ -91,7 +119,7 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown,
             var shown = e.TextIn(language);
             return new SearchHit(e, WebUtility.HtmlEncode(markdown.ToPlainText(shown.Summary)), shown.Language);
         }).ToList();
-        return new SearchResult(total, hits, facets);
+        return new SearchResult(Math.Min(total, CountLimit), isMoreThan, hits, isMoreThan ? UncountedFacets() : facets);
     }
 
     /// <summary>
@@ -101,9 +129,9 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown,
     /// repeats it — with the matches PostgreSQL finds in <c>&lt;mark&gt;</c> and everything else HTML-encoded.
     /// </summary>
     private async Task<Dictionary<int, (string Html, string Language)>> SnippetsAsync(
-        List<PublishedEntry> page, string? words, string language, CancellationToken cancellationToken)
+        List<PublishedEntry> page, NpgsqlTsQuery? query, string language, CancellationToken cancellationToken)
     {
-        if (words is null || page.Count == 0)
+        if (query is null || page.Count == 0)
         {
             return [];
         }
@@ -117,20 +145,30 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown,
         {
             var texts = Domain.Entries.EntryText.Versions(r.Language, r.Title, r.Summary, r.Body, r.Translations);
             var shown = Domain.Entries.LanguageVersions.Pick(texts, t => t.Language, language);
-            return texts.Select((t, i) => (r.Id, t.Language, Text: ExcerptSource(t.Summary, t.Body), Preference: t == shown ? -1 : i));
+            return texts.Select((t, i) => (r.Id, t.Language, Text: ExcerptSource(t.Summary, t.Body), Preference: t == shown ? -1 : i, Versions: texts.Count));
         }).ToList();
         int[] revisionIds = [.. versions.Select(v => v.Id)];
         string[] languages = [.. versions.Select(v => v.Language)];
         string[] plainTexts = [.. versions.Select(v => v.Text)];
         int[] preferences = [.. versions.Select(v => v.Preference)];
+        int[] versionCounts = [.. versions.Select(v => v.Versions)];
 
+        // Only an entry with several versions needs to know which of them matches (parsing its text again); the
+        // others have one excerpt to cut.
         var options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=35, MinWords=15, MaxFragments=1";
+        // Typed here: EF would look for a mapping of the value's own class (NpgsqlTsQueryOr, …) and find none.
+        var parsed = new Npgsql.NpgsqlParameter("query", NpgsqlDbType.TsQuery) { Value = query };
         var headlines = await db.Database.SqlQuery<Headline>($"""
             SELECT DISTINCT ON (t.id) t.id AS "Id", t.language AS "Language",
                 ts_headline("TextSearchConfiguration"(t.language), t.text, q.query, {options}) AS "Text"
-            FROM unnest({revisionIds}::integer[], {languages}::text[], {plainTexts}::text[], {preferences}::integer[]) AS t(id, language, text, preference)
-            CROSS JOIN (SELECT "SearchQuery"({language}, {words}) AS query) AS q
-            ORDER BY t.id, "LanguageVector"(t.language, '', '', t.text) @@ q.query DESC, t.preference
+            FROM unnest({revisionIds}::integer[], {languages}::text[], {plainTexts}::text[], {preferences}::integer[], {versionCounts}::integer[])
+                AS t(id, language, text, preference, versions)
+            CROSS JOIN (SELECT {parsed} AS query) AS q
+            ORDER BY t.id,
+                CASE WHEN t.versions = 1 THEN true
+                    ELSE (to_tsvector("TextSearchConfiguration"(t.language), "HanBigrams"(t.text)) || to_tsvector('simple', "HanBigrams"(t.text))) @@ q.query
+                END DESC,
+                t.preference
             """).ToListAsync(cancellationToken);
 
         // Everything is encoded first; only the database's own markers become <mark>.
@@ -162,21 +200,43 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown,
     }
 
     /// <summary>
+    /// The filters whose values are known without reading the results, offered without counts when there are more
+    /// results than <see cref="CountLimit"/>. States, groups, cycles and years are left out: which of them have
+    /// results is what was not counted.
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<FacetValue>> UncountedFacets() => new()
+    {
+        ["norm"] = [.. Enumerable.Range(1, Domain.Norms.Norm.Count).Select(n => new FacetValue(n.ToString(CultureInfo.InvariantCulture), localizer["Norm {0}", n], null))],
+        ["kind"] = [.. Enum.GetValues<Domain.Entries.EntryKind>().Select(k => new FacetValue(k.ToString(), localizer[Pages.Shared.Labels.Kind(k)], null))],
+        ["category"] = [.. Enum.GetValues<Domain.Entries.PracticeCategory>().Select(c => new FacetValue(c.ToString(), localizer[Pages.Shared.Labels.Category(c)], null))],
+        ["region"] = [.. Enum.GetValues<Domain.States.RegionalGroup>().Select(r => new FacetValue(r.ToString(), localizer[Pages.Shared.Labels.Region(r)], null))],
+        ["language"] = [.. PortalCultures.All.Select(c => new FacetValue(c.Name, Pages.Shared.Labels.Language(c.Name), null))],
+    };
+
+    /// <summary>
     /// The number of results and, for each filter, how many of them each of its values would keep — in one query:
     /// the matching rows are read once (EF Core's own SQL for them, with its parameters) and counted ten ways.
+    /// At most <see cref="CountLimit"/> + 1 rows are read; when that many match, only the total (CountLimit + 1) comes back.
     /// States, groups and regions are counted from the same arrays the filters test, so a count always equals
     /// the results its link leads to (a joint entry counts for each member State and each of their regions).
     /// </summary>
     private async Task<(int Total, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)> CountAsync(
-        SearchRequest request, Reader reader, CancellationToken cancellationToken)
+        SearchRequest request, NpgsqlTsQuery? query, Reader reader, CancellationToken cancellationToken)
     {
-        var matching = Matching(request, reader)
+        var matching = Matching(request, query, reader)
             .Select(e => new { e.Id, e.NormNumber, e.Kind, e.PracticeCategories, e.ReportingStates, e.Groups, e.Regions, e.CycleSlug, e.PublishedAt, e.Languages });
         await using var command = matching.CreateDbCommand();
+        // The limit stays outside the matching rows' CTE, which PostgreSQL then plans for all its matches (through the
+        // GIN index unless they are most of the table) and reads only as far as the limit. Given the limit, the planner
+        // reads the table in order until it has seen that many, assuming matches are spread evenly; they are not (a
+        // cycle's entries were published together), and it then reads most of the table (docs/benchmarks.md).
         command.CommandText = $"""
-            WITH m (id, norm, kind, categories, states, groups, regions, cycle, published_at, languages) AS MATERIALIZED (
+            WITH a (id, norm, kind, categories, states, groups, regions, cycle, published_at, languages) AS MATERIALIZED (
             {command.CommandText}
-            )
+            ),
+            r AS MATERIALIZED (SELECT * FROM a LIMIT {CountLimit + 1}),
+            m AS (SELECT * FROM r WHERE (SELECT count(*) FROM r) <= {CountLimit})
+            SELECT 'total', '', '', count(*) FROM r
             {FacetSql}
             """;
 
@@ -221,9 +281,8 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown,
         return (total, facets);
     }
 
-    /// <summary>Counts over the matching rows <c>m</c>: (facet, value as in URLs, label from the database or '', count).</summary>
+    /// <summary>Counts over the matching rows <c>m</c>, after the total: (facet, value as in URLs, label from the database or '', count).</summary>
     private const string FacetSql = """
-        SELECT 'total', '', '', count(*) FROM m
         UNION ALL SELECT 'norm', norm::text, '', count(*) FROM m GROUP BY norm
         UNION ALL SELECT 'kind', kind, '', count(*) FROM m GROUP BY kind
         UNION ALL SELECT 'category', x, '', count(*) FROM m CROSS JOIN LATERAL unnest(m.categories) AS x GROUP BY x

@@ -1,7 +1,6 @@
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Data.Configurations;
-using CyberNormPortal.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
@@ -119,19 +118,24 @@ public static class PublishedEntryQueries
     }
 
     /// <summary>
-    /// Every published entry <paramref name="reader"/> may see, read-only; with <paramref name="text"/>, only those
-    /// matching it (web-search syntax, read as a reader of <paramref name="language"/> means it: their language's
-    /// stemming, or the exact words), ranked. One SQL query over the read table; compose filters and paging on it.
+    /// Every published entry <paramref name="reader"/> may see, read-only; with <paramref name="query"/> (parsed once by
+    /// <see cref="TextSearch.ParseAsync"/>), only those matching it, ranked. One SQL query over the read table; compose
+    /// filters and paging on it.
     /// </summary>
-    public static IQueryable<PublishedEntry> PublishedEntries(
-        this PortalDbContext db, Reader reader, string? text = null, string language = PortalCultures.DefaultName)
+    public static IQueryable<PublishedEntry> PublishedEntries(this PortalDbContext db, Reader reader, NpgsqlTsQuery? query = null)
     {
         var published = db.Set<PublishedEntry>().AsNoTracking().VisibleTo(reader);
-        if (text is not null)
+        if (query is NpgsqlTsQueryEmpty)
         {
-            // Web-search syntax: "a phrase", or, -word. Matched against the stored, GIN-indexed vector.
-            published = published.Where(e => EF.Property<NpgsqlTsVector>(e, PublishedEntryConfiguration.SearchVectorProperty)
-                .Matches(TextSearch.Query(language, text)));
+            // Words with nothing in them to look for ("-", "'"): nothing matches, as PostgreSQL's own @@ '' says. The empty
+            // query is not sent: Npgsql cannot write it back.
+            published = published.Where(_ => false);
+            query = null;
+        }
+        else if (query is not null)
+        {
+            // Matched against the stored, GIN-indexed vector.
+            published = published.Where(e => EF.Property<NpgsqlTsVector>(e, PublishedEntryConfiguration.SearchVectorProperty).Matches(query));
         }
 
         // Always a projection: the (large) search vector is never read back.
@@ -159,10 +163,9 @@ public static class PublishedEntryQueries
                 Languages = e.Languages,
                 Translations = e.Translations,
                 AuthorName = e.AuthorName,
-                Rank = text == null
+                Rank = query == null
                     ? 0f
-                    : EF.Property<NpgsqlTsVector>(e, PublishedEntryConfiguration.SearchVectorProperty)
-                        .Rank(TextSearch.Query(language, text)),
+                    : EF.Property<NpgsqlTsVector>(e, PublishedEntryConfiguration.SearchVectorProperty).Rank(query),
             });
     }
 }

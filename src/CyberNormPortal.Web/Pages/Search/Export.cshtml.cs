@@ -61,7 +61,7 @@ public sealed class ExportModel(
         }
 
         var reader = Reader.From(User);
-        var rows = search.Ordered(query.Request, reader);
+        var rows = search.Ordered(query.Request, await search.ParseAsync(query.Request, cancellationToken), reader);
         if (await rows.AnyAsync(e => e.Visibility != TlpLabel.Clear, cancellationToken))
         {
             audit.Add(AuditActions.RestrictedExport, AuditSubjects.Search, $"{format.ToUpperInvariant()} export of {Request.QueryString}");
