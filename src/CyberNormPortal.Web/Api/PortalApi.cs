@@ -59,6 +59,8 @@ public static class PortalApi
         var api = app.MapGroup(ApiLinks.Prefix)
             .RequireCors(CorsPolicy)
             .AddEndpointFilter<ETagFilter>()
+            // Answers change only on publication: kept until the next one, like the pages (Caching/PublishedContentCache.cs).
+            .CacheOutput(Caching.PublishedContentCachePolicy.Name)
             .WithTags("Public API");
 
         api.MapGet("/norms", ListNorms)

@@ -19,7 +19,7 @@ public sealed class PublishedContentCacheOptions
 }
 
 /// <summary>
-/// Caches the pages anonymous readers share — search, the coverage map, the synthesis — until anything they
+/// Caches what anonymous readers share — search, the coverage map, the synthesis, the public API and the feeds — until anything they
 /// show changes. Triggers in the database bump <c>PublicationVersion</c> in the same transaction as every
 /// publication, withdrawal or change to States, groups, cycles, norms or lead statements; the version is read
 /// (one indexed row) for every request and is part of the cache key. So an instance never serves a page older

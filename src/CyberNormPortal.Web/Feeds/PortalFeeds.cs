@@ -23,6 +23,7 @@ public static class PortalFeeds
     {
         var feeds = app.MapGroup("")
             .AddEndpointFilter<ETagFilter>()
+            .CacheOutput(Caching.PublishedContentCachePolicy.Name)
             .ExcludeFromDescription();
         feeds.MapGet("/feed.atom", AllAsync);
         feeds.MapGet("/norms/{number:int}/feed.atom", NormAsync);
