@@ -65,6 +65,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         // Lets one GIN index hold plain columns next to the search vector (see PublishedEntryConfiguration).
         builder.HasPostgresExtension("btree_gin");
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        TextSearch.Map(builder);
     }
 
     private void RefuseAuditRewrites()

@@ -27,12 +27,24 @@ public static class TextSearch
 
     public const string QueryFunction = "SearchQuery";
 
+    /// <summary><c>"ParsedQuery"(text)</c> (migration SearchVectorInline): a query <see cref="ParseAsync"/> parsed, read back as is.</summary>
+    public const string ParsedFunction = "ParsedQuery";
+
     /// <summary>
     /// <c>"SearchQuery"(language, query)</c>: the words <paramref name="text"/> as a reader of <paramref name="language"/>
-    /// means them, parsed once per search and then passed to its queries as a value. Written inside each query instead,
-    /// PostgreSQL would parse it again while planning each of them (about a millisecond every time).
+    /// means them, parsed once per search and then passed to its queries as the query's text (through
+    /// <see cref="Parsed"/>). Written inside each query instead, PostgreSQL parsed the words again while planning each of
+    /// them (about a millisecond every time). Text, not Npgsql's tsquery type: writing some parsed queries back as that
+    /// type failed inside Npgsql ("Not enough space left in buffer").
     /// </summary>
-    public static async Task<NpgsqlTsQuery> ParseAsync(this PortalDbContext db, string language, string text, CancellationToken cancellationToken) =>
+    public static async Task<string> ParseAsync(this PortalDbContext db, string language, string text, CancellationToken cancellationToken) =>
         // Every hole of the string is a parameter, so the function's name (QueryFunction) is written out.
-        await db.Database.SqlQuery<NpgsqlTsQuery>($"SELECT \"SearchQuery\"({language}, {text}) AS \"Value\"").SingleAsync(cancellationToken);
+        await db.Database.SqlQuery<string>($"SELECT \"SearchQuery\"({language}, {text})::text AS \"Value\"").SingleAsync(cancellationToken);
+
+    /// <summary><c>"ParsedQuery"(query)</c> in LINQ: the text of a query <see cref="ParseAsync"/> returned, as a query.</summary>
+    public static NpgsqlTsQuery Parsed(string query) =>
+        throw new InvalidOperationException("Only for queries: PostgreSQL evaluates it.");
+
+    internal static void Map(ModelBuilder builder) =>
+        builder.HasDbFunction(typeof(TextSearch).GetMethod(nameof(Parsed))!).HasName(ParsedFunction).IsBuiltIn(false);
 }

@@ -6,7 +6,6 @@ using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using NpgsqlTypes;
 
 namespace CyberNormPortal.Web.Search;
 
@@ -77,15 +76,15 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown,
     /// The words parsed as the reader's language means them (<see cref="PortalCultures.Current"/>): its stemming, or
     /// the exact words; null without words.
     /// </summary>
-    public async Task<NpgsqlTsQuery?> ParseAsync(SearchRequest request, CancellationToken cancellationToken) =>
+    public async Task<string?> ParseAsync(SearchRequest request, CancellationToken cancellationToken) =>
         request.Words is { } words ? await db.ParseAsync(PortalCultures.Current.Name, words, cancellationToken) : null;
 
     /// <summary>Matching entries with every filter applied, unordered: for counts and exports.</summary>
-    public IQueryable<PublishedEntry> Matching(SearchRequest request, NpgsqlTsQuery? query, Reader reader) =>
+    public IQueryable<PublishedEntry> Matching(SearchRequest request, string? query, Reader reader) =>
         request.Filters.Apply(db.PublishedEntries(reader, query));
 
     /// <summary>Every match in the order asked for, ranked in full: for exports, which hold every match.</summary>
-    public IQueryable<PublishedEntry> Ordered(SearchRequest request, NpgsqlTsQuery? query, Reader reader)
+    public IQueryable<PublishedEntry> Ordered(SearchRequest request, string? query, Reader reader)
     {
         var matching = Matching(request, query, reader);
         return request.Sort == SearchSort.Relevance && query is not null
@@ -129,7 +128,7 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown,
     /// repeats it — with the matches PostgreSQL finds in <c>&lt;mark&gt;</c> and everything else HTML-encoded.
     /// </summary>
     private async Task<Dictionary<int, (string Html, string Language)>> SnippetsAsync(
-        List<PublishedEntry> page, NpgsqlTsQuery? query, string language, CancellationToken cancellationToken)
+        List<PublishedEntry> page, string? query, string language, CancellationToken cancellationToken)
     {
         if (query is null || page.Count == 0)
         {
@@ -156,14 +155,12 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown,
         // Only an entry with several versions needs to know which of them matches (parsing its text again); the
         // others have one excerpt to cut.
         var options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=35, MinWords=15, MaxFragments=1";
-        // Typed here: EF would look for a mapping of the value's own class (NpgsqlTsQueryOr, …) and find none.
-        var parsed = new Npgsql.NpgsqlParameter("query", NpgsqlDbType.TsQuery) { Value = query };
         var headlines = await db.Database.SqlQuery<Headline>($"""
             SELECT DISTINCT ON (t.id) t.id AS "Id", t.language AS "Language",
                 ts_headline("TextSearchConfiguration"(t.language), t.text, q.query, {options}) AS "Text"
             FROM unnest({revisionIds}::integer[], {languages}::text[], {plainTexts}::text[], {preferences}::integer[], {versionCounts}::integer[])
                 AS t(id, language, text, preference, versions)
-            CROSS JOIN (SELECT {parsed} AS query) AS q
+            CROSS JOIN (SELECT {query}::tsquery AS query) AS q
             ORDER BY t.id,
                 CASE WHEN t.versions = 1 THEN true
                     ELSE (to_tsvector("TextSearchConfiguration"(t.language), "HanBigrams"(t.text)) || to_tsvector('simple', "HanBigrams"(t.text))) @@ q.query
@@ -221,7 +218,7 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown,
     /// the results its link leads to (a joint entry counts for each member State and each of their regions).
     /// </summary>
     private async Task<(int Total, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)> CountAsync(
-        SearchRequest request, NpgsqlTsQuery? query, Reader reader, CancellationToken cancellationToken)
+        SearchRequest request, string? query, Reader reader, CancellationToken cancellationToken)
     {
         var matching = Matching(request, query, reader)
             .Select(e => new { e.Id, e.NormNumber, e.Kind, e.PracticeCategories, e.ReportingStates, e.Groups, e.Regions, e.CycleSlug, e.PublishedAt, e.Languages });

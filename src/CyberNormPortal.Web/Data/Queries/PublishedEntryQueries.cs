@@ -122,20 +122,14 @@ public static class PublishedEntryQueries
     /// <see cref="TextSearch.ParseAsync"/>), only those matching it, ranked. One SQL query over the read table; compose
     /// filters and paging on it.
     /// </summary>
-    public static IQueryable<PublishedEntry> PublishedEntries(this PortalDbContext db, Reader reader, NpgsqlTsQuery? query = null)
+    public static IQueryable<PublishedEntry> PublishedEntries(this PortalDbContext db, Reader reader, string? query = null)
     {
         var published = db.Set<PublishedEntry>().AsNoTracking().VisibleTo(reader);
-        if (query is NpgsqlTsQueryEmpty)
+        if (query is not null)
         {
-            // Words with nothing in them to look for ("-", "'"): nothing matches, as PostgreSQL's own @@ '' says. The empty
-            // query is not sent: Npgsql cannot write it back.
-            published = published.Where(_ => false);
-            query = null;
-        }
-        else if (query is not null)
-        {
-            // Matched against the stored, GIN-indexed vector.
-            published = published.Where(e => EF.Property<NpgsqlTsVector>(e, PublishedEntryConfiguration.SearchVectorProperty).Matches(query));
+            // Matched against the stored, GIN-indexed vector. An empty query ("-", "'") matches nothing, as PostgreSQL says.
+            published = published.Where(e => EF.Property<NpgsqlTsVector>(e, PublishedEntryConfiguration.SearchVectorProperty)
+                .Matches(TextSearch.Parsed(query)));
         }
 
         // Always a projection: the (large) search vector is never read back.
@@ -165,7 +159,7 @@ public static class PublishedEntryQueries
                 AuthorName = e.AuthorName,
                 Rank = query == null
                     ? 0f
-                    : EF.Property<NpgsqlTsVector>(e, PublishedEntryConfiguration.SearchVectorProperty).Rank(query),
+                    : EF.Property<NpgsqlTsVector>(e, PublishedEntryConfiguration.SearchVectorProperty).Rank(TextSearch.Parsed(query)),
             });
     }
 }
