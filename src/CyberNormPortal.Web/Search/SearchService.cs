@@ -45,11 +45,13 @@ public sealed record SearchHit(PublishedEntry Entry, string SnippetHtml, string 
 /// <param name="IsMoreThanTotal">More results than <see cref="SearchService.CountLimit"/>: they were not all counted.</param>
 /// <param name="Hits">The page's results.</param>
 /// <param name="Facets">For each filter, its values, counted unless <paramref name="IsMoreThanTotal"/>.</param>
+/// <param name="RanksNewestOnly">Best match first over too many matches: only the <see cref="SearchService.CountLimit"/> newest were ranked.</param>
 public sealed record SearchResult(
     int Total,
     bool IsMoreThanTotal,
     IReadOnlyList<SearchHit> Hits,
-    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets,
+    bool RanksNewestOnly)
 {
     /// <summary>Pages a reader can step through: the ranked candidates only, when there were more than could be counted.</summary>
     public int Pages => (int)Math.Ceiling(Total / (double)SearchRequest.PageSize);
@@ -87,20 +89,26 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown,
     public IQueryable<PublishedEntry> Ordered(SearchRequest request, string? query, Reader reader)
     {
         var matching = Matching(request, query, reader);
-        return request.Sort == SearchSort.Relevance && query is not null
-            ? matching.OrderByDescending(e => e.Rank).ThenByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id)
-            : matching.OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id);
+        return IsRanked(request, query) ? BestFirst(matching) : NewestFirst(matching);
     }
+
+    private static bool IsRanked(SearchRequest request, string? query) => request.Sort == SearchSort.Relevance && query is not null;
+
+    private static IOrderedQueryable<PublishedEntry> BestFirst(IQueryable<PublishedEntry> entries) =>
+        entries.OrderByDescending(e => e.Rank).ThenByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id);
+
+    private static IOrderedQueryable<PublishedEntry> NewestFirst(IQueryable<PublishedEntry> entries) =>
+        entries.OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id);
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, Reader reader, CancellationToken cancellationToken)
     {
         var query = await ParseAsync(request, cancellationToken);
         var (total, facets) = await CountAsync(request, query, reader, cancellationToken);
         var isMoreThan = total > CountLimit;
-        var ranked = isMoreThan && request.Sort == SearchSort.Relevance && query is not null
+        var ranksNewestOnly = isMoreThan && IsRanked(request, query);
+        var ranked = ranksNewestOnly
             // Too many to rank them all: the most relevant of the newest CountLimit matches.
-            ? Matching(request, query, reader).OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id).Take(CountLimit)
-                .OrderByDescending(e => e.Rank).ThenByDescending(e => e.PublishedAt).ThenByDescending(e => e.Id)
+            ? BestFirst(NewestFirst(Matching(request, query, reader)).Take(CountLimit))
             : Ordered(request, query, reader);
         var page = await ranked
             .Skip((Math.Max(request.Page, 1) - 1) * SearchRequest.PageSize)
@@ -118,7 +126,7 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown,
             var shown = e.TextIn(language);
             return new SearchHit(e, WebUtility.HtmlEncode(markdown.ToPlainText(shown.Summary)), shown.Language);
         }).ToList();
-        return new SearchResult(Math.Min(total, CountLimit), isMoreThan, hits, isMoreThan ? UncountedFacets() : facets);
+        return new SearchResult(Math.Min(total, CountLimit), isMoreThan, hits, isMoreThan ? UncountedFacets() : facets, ranksNewestOnly);
     }
 
     /// <summary>
@@ -160,7 +168,7 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown,
                 ts_headline("TextSearchConfiguration"(t.language), t.text, q.query, {options}) AS "Text"
             FROM unnest({revisionIds}::integer[], {languages}::text[], {plainTexts}::text[], {preferences}::integer[], {versionCounts}::integer[])
                 AS t(id, language, text, preference, versions)
-            CROSS JOIN (SELECT {query}::tsquery AS query) AS q
+            CROSS JOIN (SELECT "ParsedQuery"({query}) AS query) AS q
             ORDER BY t.id,
                 CASE WHEN t.versions = 1 THEN true
                     ELSE (to_tsvector("TextSearchConfiguration"(t.language), "HanBigrams"(t.text)) || to_tsvector('simple', "HanBigrams"(t.text))) @@ q.query
@@ -203,12 +211,24 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown,
     /// </summary>
     private Dictionary<string, IReadOnlyList<FacetValue>> UncountedFacets() => new()
     {
-        ["norm"] = [.. Enumerable.Range(1, Domain.Norms.Norm.Count).Select(n => new FacetValue(n.ToString(CultureInfo.InvariantCulture), localizer["Norm {0}", n], null))],
-        ["kind"] = [.. Enum.GetValues<Domain.Entries.EntryKind>().Select(k => new FacetValue(k.ToString(), localizer[Pages.Shared.Labels.Kind(k)], null))],
-        ["category"] = [.. Enum.GetValues<Domain.Entries.PracticeCategory>().Select(c => new FacetValue(c.ToString(), localizer[Pages.Shared.Labels.Category(c)], null))],
-        ["region"] = [.. Enum.GetValues<Domain.States.RegionalGroup>().Select(r => new FacetValue(r.ToString(), localizer[Pages.Shared.Labels.Region(r)], null))],
-        ["language"] = [.. PortalCultures.All.Select(c => new FacetValue(c.Name, Pages.Shared.Labels.Language(c.Name), null))],
+        ["norm"] = Uncounted(Enumerable.Range(1, Domain.Norms.Norm.Count).Select(n => n.ToString(CultureInfo.InvariantCulture)), NormLabel),
+        ["kind"] = Uncounted(Enum.GetNames<Domain.Entries.EntryKind>(), KindLabel),
+        ["category"] = Uncounted(Enum.GetNames<Domain.Entries.PracticeCategory>(), CategoryLabel),
+        ["region"] = Uncounted(Enum.GetNames<Domain.States.RegionalGroup>(), RegionLabel),
+        ["language"] = Uncounted(PortalCultures.All.Select(c => c.Name), Pages.Shared.Labels.Language),
     };
+
+    private static FacetValue[] Uncounted(IEnumerable<string> values, Func<string, string> label) =>
+        [.. values.Select(v => new FacetValue(v, label(v), null))];
+
+    // The labels of the filters whose values are fixed, counted or not (a value as in URLs, e.g. "BestPractice").
+    private string NormLabel(string value) => localizer["Norm {0}", value];
+
+    private string KindLabel(string value) => localizer[Pages.Shared.Labels.Kind(Enum.Parse<Domain.Entries.EntryKind>(value))];
+
+    private string CategoryLabel(string value) => localizer[Pages.Shared.Labels.Category(Enum.Parse<Domain.Entries.PracticeCategory>(value))];
+
+    private string RegionLabel(string value) => localizer[Pages.Shared.Labels.Region(Enum.Parse<Domain.States.RegionalGroup>(value))];
 
     /// <summary>
     /// The number of results and, for each filter, how many of them each of its values would keep — in one query:
@@ -265,12 +285,12 @@ public sealed class SearchService(PortalDbContext db, MarkdownRenderer markdown,
 
         var facets = new Dictionary<string, IReadOnlyList<FacetValue>>
         {
-            ["norm"] = Facet("norm", r => localizer["Norm {0}", r.Value], x => x.OrderBy(r => int.Parse(r.Value, CultureInfo.InvariantCulture))),
-            ["kind"] = Facet("kind", r => localizer[Pages.Shared.Labels.Kind(Enum.Parse<Domain.Entries.EntryKind>(r.Value))], x => x.OrderBy(r => Enum.Parse<Domain.Entries.EntryKind>(r.Value))),
-            ["category"] = Facet("category", r => localizer[Pages.Shared.Labels.Category(Enum.Parse<Domain.Entries.PracticeCategory>(r.Value))], x => x.OrderByDescending(r => r.Count)),
+            ["norm"] = Facet("norm", r => NormLabel(r.Value), x => x.OrderBy(r => int.Parse(r.Value, CultureInfo.InvariantCulture))),
+            ["kind"] = Facet("kind", r => KindLabel(r.Value), x => x.OrderBy(r => Enum.Parse<Domain.Entries.EntryKind>(r.Value))),
+            ["category"] = Facet("category", r => CategoryLabel(r.Value), x => x.OrderByDescending(r => r.Count)),
             ["state"] = Facet("state", r => r.Label, x => x.OrderByDescending(r => r.Count).ThenBy(r => r.Value, StringComparer.Ordinal).Take(StatesInFacet)),
             ["group"] = Facet("group", r => r.Label, x => x.OrderBy(r => r.Label, StringComparer.Ordinal)),
-            ["region"] = Facet("region", r => localizer[Pages.Shared.Labels.Region(Enum.Parse<Domain.States.RegionalGroup>(r.Value))], x => x.OrderBy(r => Enum.Parse<Domain.States.RegionalGroup>(r.Value))),
+            ["region"] = Facet("region", r => RegionLabel(r.Value), x => x.OrderBy(r => Enum.Parse<Domain.States.RegionalGroup>(r.Value))),
             ["cycle"] = Facet("cycle", r => r.Label, x => x.OrderBy(r => r.Label, StringComparer.Ordinal)),
             ["year"] = Facet("year", r => r.Value, x => x.OrderByDescending(r => r.Value, StringComparer.Ordinal)),
             ["language"] = Facet("language", r => Pages.Shared.Labels.Language(r.Value), x => x.OrderByDescending(r => r.Count)),

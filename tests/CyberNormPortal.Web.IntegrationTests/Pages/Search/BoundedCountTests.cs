@@ -35,7 +35,7 @@ public sealed class BoundedCountTests(PortalFixture portal) : PortalTest(portal)
 
         Assert.Equal($"More than {SearchService.CountLimit} entries", Text.Visible(page.QuerySelector("#results-heading")));
         Assert.Equal(SearchRequest.PageSize, page.QuerySelectorAll(".search-results > li").Length);
-        Assert.Contains("best matches among the 500 newest", Text.Visible(page.QuerySelector(".results")));
+        Assert.Contains($"best matches among the {SearchService.CountLimit} newest", Text.Visible(page.QuerySelector(".results")));
         // No facet count is shown, since none was counted; the filters whose values are known stay offered as links.
         Assert.Empty(page.QuerySelectorAll(".facets .count"));
         Assert.Contains("too many results to count", Text.Visible(page.QuerySelector(".facets")));
