@@ -23,6 +23,25 @@ public sealed class EntryLanguagesTests(PortalFixture portal) : PortalTest(porta
         "CHL", title: "National incident response team", summary: "Chile set up a response team.",
         body: "The **team** coordinates the response.", translations: [Spanish]);
 
+    /// <summary>The form of a new Chilean entry in English with one translation, saved as a draft.</summary>
+    private static Dictionary<string, object?> ChileanEntry(int cycle, string language, string title, string summary, string body) => new()
+    {
+        ["Input.NormNumber"] = "3",
+        ["Input.CycleId"] = cycle.ToString(CultureInfo.InvariantCulture),
+        ["Input.Kind"] = nameof(EntryKind.BestPractice),
+        ["Input.PracticeCategories"] = new[] { nameof(PracticeCategory.InstitutionsAndCerts) },
+        ["Input.Title"] = "National incident response team",
+        ["Input.Summary"] = "Chile set up a response team.",
+        ["Input.Body"] = "The team coordinates the response.",
+        ["Input.Language"] = "en",
+        ["Input.Visibility"] = nameof(TlpLabel.Clear),
+        ["Input.Translations[0].Language"] = language,
+        ["Input.Translations[0].Title"] = title,
+        ["Input.Translations[0].Summary"] = summary,
+        ["Input.Translations[0].Body"] = body,
+        ["Command"] = "save",
+    };
+
     [Fact]
     public async Task SpanishReader_SeesTheSpanishVersion_EnglishReaderTheOriginal_EachWithLinksToTheOther()
     {
@@ -141,23 +160,7 @@ public sealed class EntryLanguagesTests(PortalFixture portal) : PortalTest(porta
         var (contributor, _) = await Portal.SignInAsAsync(PortalRoles.Contributor, "CHL");
         var longTitle = new string('T', FieldLengths.EntryTitle + 1);
 
-        var response = await contributor.SubmitAsync("/entries/new", new Dictionary<string, object?>
-        {
-            ["Input.NormNumber"] = "3",
-            ["Input.CycleId"] = cycle.ToString(CultureInfo.InvariantCulture),
-            ["Input.Kind"] = nameof(EntryKind.BestPractice),
-            ["Input.PracticeCategories"] = new[] { nameof(PracticeCategory.InstitutionsAndCerts) },
-            ["Input.Title"] = "National incident response team",
-            ["Input.Summary"] = "Chile set up a response team.",
-            ["Input.Body"] = "The team coordinates the response.",
-            ["Input.Language"] = "en",
-            ["Input.Visibility"] = nameof(TlpLabel.Clear),
-            ["Input.Translations[0].Language"] = "en",
-            ["Input.Translations[0].Title"] = longTitle,
-            ["Input.Translations[0].Summary"] = "Resumen escrito a mano.",
-            ["Input.Translations[0].Body"] = "Cuerpo *escrito* a mano.",
-            ["Command"] = "save",
-        });
+        var response = await contributor.SubmitAsync("/entries/new", ChileanEntry(cycle, "en", longTitle, "Resumen escrito a mano.", "Cuerpo *escrito* a mano."));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal("A translation must be in another language than the original.", response.FieldError("Input.Translations[0].Language"));
@@ -205,23 +208,7 @@ public sealed class EntryLanguagesTests(PortalFixture portal) : PortalTest(porta
         var cycle = await Portal.OpenCycleAsync();
         var (contributor, _) = await Portal.SignInAsAsync(PortalRoles.Contributor, "CHL");
 
-        var saved = await contributor.SubmitAsync("/entries/new", new Dictionary<string, object?>
-        {
-            ["Input.NormNumber"] = "3",
-            ["Input.CycleId"] = cycle.ToString(CultureInfo.InvariantCulture),
-            ["Input.Kind"] = nameof(EntryKind.BestPractice),
-            ["Input.PracticeCategories"] = new[] { nameof(PracticeCategory.InstitutionsAndCerts) },
-            ["Input.Title"] = "National incident response team",
-            ["Input.Summary"] = "Chile set up a response team.",
-            ["Input.Body"] = "The team coordinates the response.",
-            ["Input.Language"] = "en",
-            ["Input.Visibility"] = nameof(TlpLabel.Clear),
-            ["Input.Translations[0].Language"] = "es",
-            ["Input.Translations[0].Title"] = Spanish.Title,
-            ["Input.Translations[0].Summary"] = Spanish.Summary,
-            ["Input.Translations[0].Body"] = Spanish.Body,
-            ["Command"] = "save",
-        });
+        var saved = await contributor.SubmitAsync("/entries/new", ChileanEntry(cycle, "es", Spanish.Title, Spanish.Summary, Spanish.Body));
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
 
         var review = await contributor.FollowAsync(saved);
