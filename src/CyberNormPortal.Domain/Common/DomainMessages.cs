@@ -9,6 +9,7 @@ namespace CyberNormPortal.Domain.Common;
 public static class DomainMessages
 {
     public const string CycleClosesBeforeItOpens = "A cycle cannot close before it opens.";
+    public const string ReminderDaysOutOfRange = "Reminder days must be whole numbers from 1 to 365.";
 
     public const string DraftNotAPointOfContact = "Only a point of contact of a State can draft entries for it.";
     public const string DraftNotACoordinator = "Only a coordinator of a group can draft joint entries for it.";
@@ -29,4 +30,27 @@ public static class DomainMessages
     public const string ReviewNotAnApprover =
         "Only an approver of the entry's own State can review it (or a moderator, where the State has a single point of contact).";
     public const string ReviewNotACoordinator = "Only a coordinator of the group (or a moderator) can review its joint entry.";
+
+    public const string QuestionnaireFrozen =
+        "A State has started answering this questionnaire, so it can no longer change: make a new version instead.";
+    public const string QuestionnaireOneNormsPart = "A questionnaire has one part for the norms.";
+    public const string QuestionnaireNoNormsPart = "Add a part for the norms before adding checklist actions.";
+    public const string QuestionnaireItemNotFound = "This part, question or action is not in the questionnaire.";
+    public const string QuestionnaireTitleRequired = "Give the part a title.";
+    public const string QuestionTextRequired = "Write the question.";
+    public const string QuestionNeedsOptions = "A choice question needs at least two options, one per line.";
+    public const string ActionTextRequired = "Describe the practical action.";
+    public const string ActionSourceRequired = "Give the action's source, such as a document symbol.";
+
+    public const string ReportNotAPointOfContact = "Only a point of contact of the report's own State can draft, edit or submit it.";
+    public const string ReportInReview = "This report is being reviewed; it can be edited again once it is returned.";
+    public const string ReportWithdrawn = "A withdrawn report cannot be edited.";
+    public const string ReportStepNotPossibleNow = "This step is not possible for the report as it is now.";
+    public const string ReportFourEyes = "You saved a part of this report last: another person must sign it off (four eyes).";
+    public const string ReportNotAnApprover =
+        "Only an approver of the report's own State can sign it off or return it (or a moderator, where the State has a single point of contact).";
+    public const string ReportPublishNotAModerator = "Only a moderator can publish a partner State's report.";
+    public const string ReportReturnNotAModerator = "Only a moderator can return a report awaiting moderation.";
+    public const string ReportWithdrawNotAModerator = "Only a moderator can withdraw a published report.";
+    public const string ReportNothingPublished = "Nothing of this report is published, so there is nothing to withdraw.";
 }

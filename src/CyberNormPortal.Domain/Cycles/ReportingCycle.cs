@@ -61,4 +61,22 @@ public sealed class ReportingCycle
 
     /// <summary>Whether the cycle takes new entries.</summary>
     public bool IsOpen { get; private set; }
+
+    /// <summary>The default days before closing on which States without a signed-off report are reminded.</summary>
+    public static readonly IReadOnlyList<int> DefaultReminderDays = [30, 7, 1];
+
+    /// <summary>Days before <see cref="ClosesOn"/> on which a reminder goes out, largest first.</summary>
+    public List<int> ReminderDays { get; private set; } = [.. DefaultReminderDays];
+
+    /// <summary>Sets the reminder days; each must be between 1 and 365 days before closing.</summary>
+    public void SetReminderDays(IEnumerable<int> days)
+    {
+        var cleaned = days.Distinct().OrderDescending().ToList();
+        if (cleaned.Any(d => d is < 1 or > 365))
+        {
+            throw new DomainException(DomainMessages.ReminderDaysOutOfRange);
+        }
+
+        ReminderDays = cleaned;
+    }
 }

@@ -37,4 +37,13 @@ public static class FieldLengths
     public const int SynthesisStatement = 4_000;
     public const int AuditSubject = 200;
     public const int AuditDetails = 2_000;
+
+    /// <summary>The stable key of a questionnaire part, question or checklist action.</summary>
+    public const int ItemKey = 40;
+    public const int QuestionText = 2_000;
+    public const int Guidance = 20_000;
+    public const int ActionSource = 300;
+
+    /// <summary>One free-text answer of a national report (an explanation, measures, challenges, needs).</summary>
+    public const int AnswerText = 10_000;
 }

@@ -2,11 +2,13 @@ using CyberNormPortal.Domain.Cycles;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Domain.Groups;
 using CyberNormPortal.Domain.Norms;
+using CyberNormPortal.Domain.Reports;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Domain.Synthesis;
 using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Mail;
+using CyberNormPortal.Web.Reports;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +47,20 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
+
+    public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
+
+    public DbSet<ChecklistAction> ChecklistActions => Set<ChecklistAction>();
+
+    public DbSet<NationalReport> Reports => Set<NationalReport>();
+
+    public DbSet<ReportPart> ReportParts => Set<ReportPart>();
+
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+
+    public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
+
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -15,5 +15,8 @@ internal sealed class ReportingCycleConfiguration : IEntityTypeConfiguration<Rep
         builder.HasIndex(c => c.Slug).IsUnique();
         builder.HasOne<Group>().WithMany().HasForeignKey(c => c.ScopeGroupId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.ScopeGroupId);
+
+        // Cycles that existed before reminders remind on the default days.
+        builder.Property(c => c.ReminderDays).HasDefaultValueSql("'{" + string.Join(',', ReportingCycle.DefaultReminderDays) + "}'::integer[]");
     }
 }
