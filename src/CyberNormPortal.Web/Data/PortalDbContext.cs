@@ -62,6 +62,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
+    public DbSet<PublishedActionStatus> PublishedActionStatuses => Set<PublishedActionStatus>();
+
+    public DbSet<PublishedReportPart> PublishedReportParts => Set<PublishedReportPart>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();

@@ -193,3 +193,39 @@ internal sealed class SentReminderConfiguration : IEntityTypeConfiguration<SentR
         builder.HasIndex(r => new { r.CycleId, r.StateIso3 });
     }
 }
+
+internal sealed class PublishedActionStatusConfiguration : IEntityTypeConfiguration<PublishedActionStatus>
+{
+    public void Configure(EntityTypeBuilder<PublishedActionStatus> builder)
+    {
+        builder.ToTable("PublishedActionStatuses");
+        builder.HasKey(a => new { a.ReportId, a.ActionKey });
+        builder.Property(a => a.ActionKey).HasMaxLength(FieldLengths.ItemKey);
+        builder.Property(a => a.StateIso3).HasMaxLength(FieldLengths.Iso3).IsFixedLength();
+        builder.HasOne<NationalReport>().WithMany().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
+
+        // The cycle's counts per norm and action, and the States behind each number.
+        builder.HasIndex(a => new { a.CycleId, a.NormNumber, a.ActionKey, a.Status });
+        builder.HasIndex(a => new { a.CycleId, a.StateIso3 });
+    }
+}
+
+internal sealed class PublishedReportPartConfiguration : IEntityTypeConfiguration<PublishedReportPart>
+{
+    public const string SearchVectorProperty = "SearchVector";
+
+    public void Configure(EntityTypeBuilder<PublishedReportPart> builder)
+    {
+        builder.ToTable("PublishedReportParts");
+        builder.HasKey(p => new { p.ReportId, p.PartKey });
+        builder.Property(p => p.PartKey).HasMaxLength(FieldLengths.ItemKey);
+        builder.Property(p => p.StateIso3).HasMaxLength(FieldLengths.Iso3).IsFixedLength();
+        builder.Property(p => p.Text).IsRequired();
+        builder.HasOne<NationalReport>().WithMany().HasForeignKey(p => p.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property<NpgsqlTypes.NpgsqlTsVector>(SearchVectorProperty)
+            .HasComputedColumnSql("to_tsvector('simple', \"Text\")", stored: true);
+        builder.HasIndex(SearchVectorProperty).HasMethod("GIN");
+        builder.HasIndex(p => new { p.CycleId, p.StateIso3 });
+        builder.HasIndex(p => p.PublishedAt);
+    }
+}

@@ -1229,6 +1229,94 @@ namespace CyberNormPortal.Web.Data.Migrations
                     b.ToTable("OutgoingMail", (string)null);
                 });
 
+            modelBuilder.Entity("CyberNormPortal.Web.Reports.PublishedActionStatus", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ActionKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NormNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StateIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("ReportId", "ActionKey");
+
+                    b.HasIndex("CycleId", "StateIso3");
+
+                    b.HasIndex("CycleId", "NormNumber", "ActionKey", "Status");
+
+                    b.ToTable("PublishedActionStatuses", (string)null);
+                });
+
+            modelBuilder.Entity("CyberNormPortal.Web.Reports.PublishedReportPart", b =>
+                {
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PartKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("to_tsvector('simple', \"Text\")", true);
+
+                    b.Property<string>("StateIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("ReportId", "PartKey");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("CycleId", "StateIso3");
+
+                    b.ToTable("PublishedReportParts", (string)null);
+                });
+
             modelBuilder.Entity("CyberNormPortal.Web.Reports.SentReminder", b =>
                 {
                     b.Property<long>("Id")
@@ -1797,6 +1885,24 @@ namespace CyberNormPortal.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("StateIso3")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CyberNormPortal.Web.Reports.PublishedActionStatus", b =>
+                {
+                    b.HasOne("CyberNormPortal.Domain.Reports.NationalReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CyberNormPortal.Web.Reports.PublishedReportPart", b =>
+                {
+                    b.HasOne("CyberNormPortal.Domain.Reports.NationalReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CyberNormPortal.Web.Reports.SentReminder", b =>

@@ -2,6 +2,7 @@
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -205,6 +206,53 @@ namespace CyberNormPortal.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublishedActionStatuses",
+                columns: table => new
+                {
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    ActionKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    StateIso3 = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    NormNumber = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Visibility = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedActionStatuses", x => new { x.ReportId, x.ActionKey });
+                    table.ForeignKey(
+                        name: "FK_PublishedActionStatuses_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublishedReportParts",
+                columns: table => new
+                {
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    PartKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    StateIso3 = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    Visibility = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    SearchVector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple', \"Text\")", stored: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedReportParts", x => new { x.ReportId, x.PartKey });
+                    table.ForeignKey(
+                        name: "FK_PublishedReportParts_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportEvents",
                 columns: table => new
                 {
@@ -299,6 +347,32 @@ namespace CyberNormPortal.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublishedActionStatuses_CycleId_NormNumber_ActionKey_Status",
+                table: "PublishedActionStatuses",
+                columns: new[] { "CycleId", "NormNumber", "ActionKey", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedActionStatuses_CycleId_StateIso3",
+                table: "PublishedActionStatuses",
+                columns: new[] { "CycleId", "StateIso3" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedReportParts_CycleId_StateIso3",
+                table: "PublishedReportParts",
+                columns: new[] { "CycleId", "StateIso3" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedReportParts_PublishedAt",
+                table: "PublishedReportParts",
+                column: "PublishedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedReportParts_SearchVector",
+                table: "PublishedReportParts",
+                column: "SearchVector")
+                .Annotation("Npgsql:IndexMethod", "GIN");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QuestionnaireParts_QuestionnaireId_Key",
                 table: "QuestionnaireParts",
                 columns: new[] { "QuestionnaireId", "Key" },
@@ -386,6 +460,12 @@ namespace CyberNormPortal.Web.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ChecklistActions");
+
+            migrationBuilder.DropTable(
+                name: "PublishedActionStatuses");
+
+            migrationBuilder.DropTable(
+                name: "PublishedReportParts");
 
             migrationBuilder.DropTable(
                 name: "Questions");
