@@ -28,6 +28,8 @@ public sealed class ReportPersistenceTests(PortalFixture fixture) : PortalTest(f
         var version = Assert.Single(report.Versions);
         Assert.Equal(1, report.PublishedVersionNumber);
         Assert.Equal(normsAnswers.Count, version.Parts.Sum(p => p.Answers.Actions.Count));
+        var readRows = await Portal.WithDbAsync(db => db.PublishedActionStatuses.Where(a => a.ReportId == reportId).CountAsync());
+        Assert.Equal(normsAnswers.Count, readRows);
         Assert.Equal([WorkflowAction.Submit, WorkflowAction.Approve], report.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => e.Action));
     }
 }

@@ -2,6 +2,7 @@ using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Domain.Reports;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Data.Seeding;
+using CyberNormPortal.Web.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.IntegrationTests.Infrastructure;
@@ -78,6 +79,8 @@ public static class TestReports
             }
 
             db.Reports.Add(report);
+            await db.SaveChangesAsync();
+            await ReportReadModel.RefreshAsync(db, report, CancellationToken.None);
             await db.SaveChangesAsync();
             return report.Id;
         });
