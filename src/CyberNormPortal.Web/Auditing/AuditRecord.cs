@@ -67,6 +67,13 @@ public static class AuditActions
     public const string RestrictedExport = "restricted-export";
     public const string NormTextSaved = "norm-text-saved";
 
+    public const string ReportStarted = "report-started";
+    public const string ReportPartSaved = "report-part-saved";
+    public const string ReportLabelChanged = "report-label-changed";
+
+    /// <summary>A report's workflow step: "report-submit", "report-approve", …</summary>
+    public static string ReportWorkflow(Domain.Entries.WorkflowAction action) => "report-" + action.ToString().ToLowerInvariant();
+
     /// <summary>A workflow step: "entry-submit", "entry-approve", …</summary>
     public static string Workflow(Domain.Entries.WorkflowAction action) => "entry-" + action.ToString().ToLowerInvariant();
 }

@@ -10,6 +10,8 @@ public static class AuditSubjects
 
     public static string Entry(int id) => $"entry:{id}";
 
+    public static string Report(int id) => $"report:{id}";
+
     public static string Group(string slug) => $"group:{slug}";
 
     public static string Cycle(string slug) => $"cycle:{slug}";

@@ -46,4 +46,7 @@ public static class FieldLengths
 
     /// <summary>One free-text answer of a national report (an explanation, measures, challenges, needs).</summary>
     public const int AnswerText = 10_000;
+
+    /// <summary>How many of its published entries (newest first per norm) a State's report form offers to link.</summary>
+    public const int LinkableEntries = 500;
 }

@@ -12,6 +12,7 @@ using CyberNormPortal.Web.Health;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Rendering;
+using CyberNormPortal.Web.Reports;
 using CyberNormPortal.Web.Search;
 using CyberNormPortal.Web.Synthesis;
 using CyberNormPortal.Web.Validation;
@@ -73,6 +74,9 @@ public static class WebHostingExtensions
                 pages.AuthorizePage("/Entries/Edit", PortalPolicies.Contributes);
                 pages.AuthorizePage("/Entries/Review", PortalPolicies.SignedIn);
                 pages.AuthorizePage("/Entries/History", PortalPolicies.SignedIn);
+                // A report's working copy: per-report rules in ReportAuthorizationHandler.
+                pages.AuthorizeFolder("/ReportWork", PortalPolicies.SignedIn);
+                pages.AuthorizePage("/ReportWork/Part", PortalPolicies.Contributes);
                 pages.AuthorizeFolder("/Review", PortalPolicies.Reviews);
                 pages.AuthorizeFolder("/Moderation", PortalPolicies.Moderates);
                 pages.AuthorizeFolder("/Admin", PortalPolicies.ManagesInitiative);
@@ -102,6 +106,8 @@ public static class WebHostingExtensions
         services.AddPublishedContentCache(builder.Configuration);
         services.AddPortalForwardedHeaders(builder.Configuration);
         services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, ReportAuthorizationHandler>();
+        services.AddScoped<ReportService>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<BenchmarkDataGenerator>();
         services.AddScoped<BenchmarkWorkloads>();

@@ -17,6 +17,10 @@ public sealed record EntryStepTaken(
     int EntryId, string Title, string? StateIso3, int? GroupId, string? AuthorUserId, ReviewEvent Step, WorkflowContext Context)
     : Notification;
 
+/// <summary>A national report took a workflow step the domain accepted (raised by <c>ReportService</c>).</summary>
+public sealed record ReportStepTaken(int ReportId, string StateIso3, int CycleId, Domain.Reports.ReportEvent Step, WorkflowContext Context)
+    : Notification;
+
 /// <summary>
 /// An administrator invited an e-mail address (raised by <c>AccountService</c>); <c>Token</c> is the link's secret,
 /// <c>Language</c> the language the administrator chose for the mail (the invitee has no account yet).
@@ -39,6 +43,7 @@ public sealed class Notifications(
     public Task RaiseAsync(Notification notification, CancellationToken cancellationToken) => notification switch
     {
         EntryStepTaken step => EntryStepAsync(step, cancellationToken),
+        ReportStepTaken step => ReportStepAsync(step, cancellationToken),
         InvitationCreated invitation => InvitationAsync(invitation),
         PasswordResetRequested reset => PasswordResetAsync(reset),
         _ => throw new ArgumentOutOfRangeException(nameof(notification), notification, "No mapping for this notification."),
@@ -70,6 +75,36 @@ public sealed class Notifications(
                 break;
             case EntryStatus.Published:
                 await SendAsync(author, "EntryPublished", Values(taken, $"/entries/{taken.EntryId}"), cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>The report's work page, where each of these people acts: <c>Pages/ReportWork</c>.</summary>
+    public static string ReportWorkPath(int reportId) => $"/reports/work/{reportId}";
+
+    private async Task ReportStepAsync(ReportStepTaken taken, CancellationToken cancellationToken)
+    {
+        var step = taken.Step;
+        var cycle = await db.Cycles.Where(c => c.Id == taken.CycleId).Select(c => c.Name).SingleAsync(cancellationToken);
+        (string, string)[] values = [("cycle", cycle), ("state", taken.StateIso3), ("actor", step.ActorName), ("link", ReportWorkPath(taken.ReportId))];
+        var pointsOfContact = UsersInRoles(taken.StateIso3, PortalRoles.Contributor, PortalRoles.Approver).Where(u => u.Id != step.ActorUserId);
+        switch (step.ToStatus)
+        {
+            case EntryStatus.Submitted:
+                // The same rule as the sign-off's: a moderator stands in where the State has one point of contact.
+                var approvers = taken.Context.StateHasSinglePointOfContact
+                    ? UsersInRoles(null, PortalRoles.Moderator)
+                    : UsersInRoles(taken.StateIso3, PortalRoles.Approver).Where(u => u.Id != step.ActorUserId);
+                await SendAsync(approvers, "ReportSubmitted", values, cancellationToken);
+                break;
+            case EntryStatus.AwaitingModeration:
+                await SendAsync(UsersInRoles(null, PortalRoles.Moderator), "ReportAwaitingModeration", values, cancellationToken);
+                break;
+            case EntryStatus.Draft when step.Action == WorkflowAction.Return:
+                await SendAsync(pointsOfContact, "ReportReturned", [.. values, ("reason", step.Reason ?? "")], cancellationToken);
+                break;
+            case EntryStatus.Published:
+                await SendAsync(pointsOfContact, "ReportPublished", values, cancellationToken);
                 break;
         }
     }

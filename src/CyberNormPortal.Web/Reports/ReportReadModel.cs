@@ -55,6 +55,15 @@ public static class ReportReadModel
     /// </summary>
     public static async Task RefreshAsync(PortalDbContext db, NationalReport report, CancellationToken cancellationToken)
     {
+        // Idempotent within a retried unit of work: rows added by a failed attempt are forgotten first.
+        foreach (var tracked in db.ChangeTracker.Entries()
+                     .Where(e => e.Entity is PublishedActionStatus { } a && a.ReportId == report.Id
+                                 || e.Entity is PublishedReportPart { } p && p.ReportId == report.Id)
+                     .ToList())
+        {
+            tracked.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+        }
+
         await db.PublishedActionStatuses.Where(a => a.ReportId == report.Id).ExecuteDeleteAsync(cancellationToken);
         await db.PublishedReportParts.Where(p => p.ReportId == report.Id).ExecuteDeleteAsync(cancellationToken);
         if (report.PublishedVersion is not { } version)
@@ -102,31 +111,6 @@ public static class ReportReadModel
         }
     }
 
-    private static string TextOf(QuestionnairePart part, IEnumerable<ChecklistAction> actions, PartAnswers answers)
-    {
-        var lines = new List<string> { part.Title };
-        foreach (var question in part.OrderedQuestions)
-        {
-            if (answers.For(question) is { } answer)
-            {
-                lines.Add(question.Text);
-                lines.AddRange(answer.Choices);
-                if (!string.IsNullOrWhiteSpace(answer.Text))
-                {
-                    lines.Add(answer.Text);
-                }
-            }
-        }
-
-        foreach (var action in actions)
-        {
-            if (answers.For(action) is { } answer)
-            {
-                lines.Add(action.Text);
-                lines.AddRange(new[] { answer.Measures, answer.Challenges, answer.CapacityNeeds }.Where(t => !string.IsNullOrWhiteSpace(t))!);
-            }
-        }
-
-        return string.Join('\n', lines);
-    }
+    private static string TextOf(QuestionnairePart part, IEnumerable<ChecklistAction> actions, PartAnswers answers) =>
+        string.Join('\n', [part.Title, .. ReportText.Lines(part, part.Kind == PartKind.Norms ? actions : [], answers, Pages.Shared.Labels.Checklist)]);
 }

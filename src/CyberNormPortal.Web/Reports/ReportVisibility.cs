@@ -90,11 +90,12 @@ public static class ReportVisibility
     }
 
     /// <summary>
-    /// The published report of <paramref name="stateIso3"/> for the cycle <paramref name="cycleSlug"/>, with the parts
-    /// <paramref name="reader"/> may see, or null when there is none the reader may see (the page answers 404).
+    /// The published report of <paramref name="stateIso3"/> for the cycle <paramref name="cycleSlug"/> (its current
+    /// version, or the earlier published <paramref name="versionNumber"/>), with the parts <paramref name="reader"/> may
+    /// see, or null when there is none the reader may see (the page answers 404).
     /// </summary>
     public static async Task<PublishedReport?> LoadPublishedAsync(
-        this PortalDbContext db, string stateIso3, string cycleSlug, Reader reader, CancellationToken cancellationToken)
+        this PortalDbContext db, string stateIso3, string cycleSlug, Reader reader, CancellationToken cancellationToken, int? versionNumber = null)
     {
         var row = await db.Reports.AsNoTracking().PublishedVisibleTo(reader)
             .Where(r => r.StateIso3 == stateIso3 && db.Cycles.Any(c => c.Id == r.CycleId && c.Slug == cycleSlug))
@@ -103,11 +104,11 @@ public static class ReportVisibility
                 r.Id,
                 r.CycleId,
                 r.IsLate,
-                Version = r.Versions.Single(v => v.Number == r.PublishedVersionNumber),
+                Version = r.Versions.SingleOrDefault(v => v.Number == (versionNumber ?? r.PublishedVersionNumber)),
                 Cycle = db.Cycles.Where(c => c.Id == r.CycleId).Select(c => new { c.Slug, c.Name }).Single(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        if (row is null)
+        if (row?.Version is null || !reader.MaySee(row.Version.Visibility, stateIso3))
         {
             return null;
         }

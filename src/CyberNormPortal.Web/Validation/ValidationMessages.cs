@@ -11,6 +11,11 @@ namespace CyberNormPortal.Web.Validation;
 public static class ValidationMessages
 {
     // Entries
+    public const string AnswerTooLong = "An answer can have at most {0} characters.";
+    public const string ChoiceNotOffered = "Choose from the options offered.";
+    public const string OneChoiceOnly = "Choose one option only.";
+    public const string EntryNotLinkable = "Link only to published entries of your State.";
+
     public const string NormRequired = "Choose the norm this entry is about.";
     public const string NormUnknown = "Choose one of the eleven norms.";
     public const string CycleRequired = "Choose the reporting cycle.";

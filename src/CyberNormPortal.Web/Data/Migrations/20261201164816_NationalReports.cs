@@ -453,11 +453,25 @@ namespace CyberNormPortal.Web.Data.Migrations
                 name: "IX_SentReminders_UserId_SentAt",
                 table: "SentReminders",
                 columns: new[] { "UserId", "SentAt" });
+
+            // Publishing or withdrawing a report changes what anonymous readers share (the reports' pages, API and
+            // feeds): the read tables bump the publication version, as the published entries do.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "TR_PublishedReportParts_BumpPublicationVersion" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "PublishedReportParts"
+                    FOR EACH STATEMENT EXECUTE FUNCTION "BumpPublicationVersion"();
+                CREATE TRIGGER "TR_Questionnaires_BumpPublicationVersion" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Questionnaires"
+                    FOR EACH STATEMENT EXECUTE FUNCTION "BumpPublicationVersion"();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP TRIGGER "TR_PublishedReportParts_BumpPublicationVersion" ON "PublishedReportParts";
+                DROP TRIGGER "TR_Questionnaires_BumpPublicationVersion" ON "Questionnaires";
+                """);
+
             migrationBuilder.DropTable(
                 name: "ChecklistActions");
 

@@ -121,6 +121,42 @@ public static class Labels
         InitiativeParticipation.Partner => "Partner State",
     };
 
+    public static string Checklist(Domain.Reports.ChecklistStatus status) => status switch
+    {
+        Domain.Reports.ChecklistStatus.NotStarted => "Not started",
+        Domain.Reports.ChecklistStatus.InProgress => "In progress",
+        Domain.Reports.ChecklistStatus.Implemented => "Implemented",
+        Domain.Reports.ChecklistStatus.NotApplicable => "Not applicable",
+    };
+
+    public static string QuestionKind(Domain.Reports.QuestionKind kind) => kind switch
+    {
+        Domain.Reports.QuestionKind.SingleChoice => "Single choice",
+        Domain.Reports.QuestionKind.MultipleChoice => "Multiple choice",
+        Domain.Reports.QuestionKind.FreeText => "Free text",
+        Domain.Reports.QuestionKind.YesNo => "Yes or no, with an explanation",
+        Domain.Reports.QuestionKind.EntryLinks => "Links to published entries",
+    };
+
+    /// <summary>A report's status as its State's points of contact and the secretariat read it.</summary>
+    public static string ReportStatus(EntryStatus status) => status switch
+    {
+        EntryStatus.Draft => "Draft",
+        EntryStatus.Submitted => "Waiting for sign-off",
+        EntryStatus.AwaitingModeration => "Signed off, awaiting moderation",
+        EntryStatus.Published => "Published",
+        EntryStatus.Withdrawn => "Withdrawn",
+    };
+
+    public static string ReportActionButton(WorkflowAction action) => action switch
+    {
+        WorkflowAction.Submit => "Submit for sign-off",
+        WorkflowAction.Approve => "Sign off",
+        WorkflowAction.Return => "Return with this reason",
+        WorkflowAction.Publish => "Publish",
+        WorkflowAction.Withdraw => "Withdraw with this reason",
+    };
+
     /// <summary>A language's name in the reader's language (CLDR through ICU), or the tag itself when unknown.</summary>
     public static string Language(string tag) => Localization.LanguageNames.InReadersLanguage(tag);
 }

@@ -4,6 +4,7 @@ using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
 using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
+using CyberNormPortal.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,11 @@ public sealed class DetailsModel(PortalDbContext db, CoverageReader coverage, St
     /// <summary>The one-row coverage map, for its heat scale (the same as on /coverage).</summary>
     public CoverageMap CoverageMap { get; private set; } = new([], [], 0);
 
+    /// <summary>The State's published national reports the reader may see, newest cycle first.</summary>
+    public IReadOnlyList<ReportRow> Reports { get; private set; } = [];
+
+    public sealed record ReportRow(string CycleSlug, string CycleName, DateTimeOffset? PublishedAt);
+
     public async Task<IActionResult> OnGetAsync(string iso3, int? page, CancellationToken cancellationToken)
     {
         if (!State.LooksLikeIso3(iso3))
@@ -60,6 +66,13 @@ public sealed class DetailsModel(PortalDbContext db, CoverageReader coverage, St
             .Where(g => g.Memberships.Any(m => m.StateIso3 == code))
             .OrderBy(g => g.Abbreviation)
             .Select(g => new GroupRow(g.Slug, g.Abbreviation, g.Name, published.Count(e => e.GroupId == g.Id)))
+            .ToListAsync(cancellationToken);
+
+        Reports = await db.Reports.AsNoTracking().PublishedVisibleTo(reader)
+            .Where(r => r.StateIso3 == code)
+            .Join(db.Cycles, r => r.CycleId, c => c.Id, (r, c) => new { c.Slug, c.Name, c.ClosesOn, r.PublishedAt })
+            .OrderByDescending(r => r.ClosesOn)
+            .Select(r => new ReportRow(r.Slug, r.Name, r.PublishedAt))
             .ToListAsync(cancellationToken);
 
         var entries = published.Where(e => e.StateIso3 == code);
