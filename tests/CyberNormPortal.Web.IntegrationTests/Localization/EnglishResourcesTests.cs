@@ -48,7 +48,11 @@ public sealed partial class EnglishResourcesTests
             .Concat(Enum.GetValues<EntryStatus>().Select(Labels.Status))
             .Concat(Enum.GetValues<WorkflowAction>().SelectMany(a => new[] { Labels.Action(a), Labels.ActionButton(a) }))
             .Concat(Enum.GetValues<ReferenceKind>().Select(Labels.Reference))
-            .Concat(Enum.GetValues<TlpLabel>().Select(Labels.Tlp));
+            .Concat(Enum.GetValues<TlpLabel>().Select(Labels.Tlp))
+            .Concat(Enum.GetValues<Domain.Reports.ChecklistStatus>().Select(Labels.Checklist))
+            .Concat(Enum.GetValues<Domain.Reports.QuestionKind>().Select(Labels.QuestionKind))
+            .Concat(Enum.GetValues<EntryStatus>().Select(Labels.ReportStatus))
+            .Concat(Enum.GetValues<WorkflowAction>().Select(Labels.ReportActionButton));
 
         Assert.All(labels, label => Assert.NotNull(Resources.GetString(label, English)));
     }

@@ -133,6 +133,17 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
         var analyst = await Portal.CreateUserAsync(Analyst);
         var coordinator = await Portal.CreateCoordinatorAsync();
         var (cycle, group) = await Portal.WithDbAsync(async db => (await db.Cycles.Select(c => c.Id).FirstAsync(), await db.Groups.Select(g => g.Id).FirstAsync()));
+        var (earlierReports, laterReports) = (await Portal.OpenCycleAsync("Reporting 2025"), await Portal.OpenCycleAsync("Reporting 2026"));
+        await Portal.CreateQuestionnaireAsync(earlierReports);
+        await Portal.CreateQuestionnaireAsync(laterReports);
+        await Portal.CreateReportAsync("KEN", earlierReports, EntryStatus.Published);
+        await Portal.CreateReportAsync("FRA", earlierReports, EntryStatus.Published);
+        await Portal.CreateReportAsync("FRA", laterReports, EntryStatus.Published);
+        var workingReport = await Portal.CreateReportAsync("KEN", laterReports, EntryStatus.Draft);
+        var (earlierSlug, laterSlug, normsPart) = await Portal.WithDbAsync(async db => (
+            await db.Cycles.Where(c => c.Id == earlierReports).Select(c => c.Slug).SingleAsync(),
+            await db.Cycles.Where(c => c.Id == laterReports).Select(c => c.Slug).SingleAsync(),
+            await db.Questionnaires.Where(q => q.CycleId == laterReports).SelectMany(q => q.Parts).Where(p => p.Kind == Domain.Reports.PartKind.Norms).Select(p => p.Key).SingleAsync()));
 
         var anonymous = Portal.NewBrowser();
         var asContributor = await Portal.SignInAsync(contributor);
@@ -165,6 +176,8 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             new("anonymous", anonymous, "/coverage"),
             new("anonymous", anonymous, "/compare?states=KEN&states=FRA"),
             new("anonymous", anonymous, $"/entries/{published}"),
+            new("anonymous", anonymous, $"/states/ken/reports/{earlierSlug}"),
+            new("anonymous", anonymous, $"/states/fra/reports/changes?from={earlierSlug}&to={laterSlug}"),
             new("anonymous", anonymous, "/account/sign-in"),
             new("anonymous", anonymous, "/account/forgot-password"),
             new("anonymous", anonymous, "/account/reset-password?email=nobody%40example.org&token=made-up"),
@@ -183,6 +196,9 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             new("contributor", asContributor, $"/entries/{draft}/review"),
             new("contributor", asContributor, $"/entries/{draft}/edit"),
             new("contributor", asContributor, $"/entries/{draft}/history"),
+            new("contributor", asContributor, "/my/reports"),
+            new("contributor", asContributor, $"/reports/work/{workingReport}"),
+            new("contributor", asContributor, $"/reports/work/{workingReport}/parts/{normsPart}"),
             new("contributor", asContributor, "/account"),
             new("contributor", asContributor, "/account/change-password"),
             new("contributor", asContributor, "/account/two-factor"),
