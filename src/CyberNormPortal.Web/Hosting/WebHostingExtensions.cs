@@ -12,6 +12,7 @@ using CyberNormPortal.Web.Health;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Rendering;
+using CyberNormPortal.Web.Reports;
 using CyberNormPortal.Web.Search;
 using CyberNormPortal.Web.Synthesis;
 using CyberNormPortal.Web.Validation;
@@ -95,6 +96,7 @@ public static class WebHostingExtensions
         services.AddScoped<SynthesisReader>();
         services.AddSynthesisExports();
         services.AddScoped<EntryService>();
+        services.AddPortalReminders();
         services.AddScoped<WorkQueues>();
         services.AddScoped<SearchService>();
         services.AddFilterParsers();
