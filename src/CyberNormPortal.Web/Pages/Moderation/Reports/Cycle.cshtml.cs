@@ -79,7 +79,7 @@ public sealed class CycleModel(
         Response.ContentType = "text/csv; charset=utf-8";
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var column in new[] { "ISO code" }.Concat(Columns).Append("Submitted late").Append("Published report"))
+        foreach (var column in new[] { "ISO code" }.Concat(Columns).Append("Late submission").Append("Published report"))
         {
             csv.WriteField(localizer[column].Value);
         }
