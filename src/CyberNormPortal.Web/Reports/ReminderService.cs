@@ -57,7 +57,7 @@ public sealed class ReminderService(
     /// <summary>One reminder to one person: what <see cref="SendDueAsync"/> tries to insert and mail.</summary>
     private sealed record Due(
         string Key, ReminderKind Kind, int CycleId, string CycleName, string StateIso3, int? ReportId, PortalUser User,
-        int? DaysBefore, DateOnly ClosesOn, DateTimeOffset? SubmittedAt);
+        int? DaysBefore, int DaysLeft, DateOnly ClosesOn, DateTimeOffset? SubmittedAt);
 
     /// <summary>Sends every reminder due at <paramref name="now"/> not sent before; returns how many this call sent.</summary>
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -137,7 +137,7 @@ public sealed class ReminderService(
                 .AsNoTracking()
                 .ToListAsync(cancellationToken);
             due.AddRange(recipients.Select(u => new Due(
-                DeadlineKey(cycle.Id, days, u.Id), ReminderKind.Deadline, cycle.Id, cycle.Name, u.StateIso3!, null, u, days, cycle.ClosesOn, null)));
+                DeadlineKey(cycle.Id, days, u.Id), ReminderKind.Deadline, cycle.Id, cycle.Name, u.StateIso3!, null, u, days, daysLeft, cycle.ClosesOn, null)));
         }
 
         return due;
@@ -147,6 +147,7 @@ public sealed class ReminderService(
     private async Task<List<Due>> SignOffsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var waitingSince = now - options.Value.SignOffWait;
+        var today = ReportProgressRule.Today(now);
         var waiting = await db.Reports.AsNoTracking()
             .Where(r => r.Status == EntryStatus.Submitted && r.SubmittedForReviewAt != null && r.SubmittedForReviewAt < waitingSince)
             .Join(db.Cycles, r => r.CycleId, c => c.Id, (r, c) => new { r.Id, r.CycleId, CycleName = c.Name, c.ClosesOn, r.StateIso3, r.SubmittedForReviewAt })
@@ -164,7 +165,7 @@ public sealed class ReminderService(
             .ToLookup(u => u.StateIso3!);
         return [.. waiting.SelectMany(r => approvers[r.StateIso3].Select(u => new Due(
             SignOffKey(r.Id, r.SubmittedForReviewAt!.Value, u.Id), ReminderKind.SignOffWaiting, r.CycleId, r.CycleName, r.StateIso3, r.Id, u,
-            null, r.ClosesOn, r.SubmittedForReviewAt)))];
+            null, r.ClosesOn.DayNumber - today.DayNumber, r.ClosesOn, r.SubmittedForReviewAt)))];
     }
 
     public static string DeadlineKey(int cycleId, int days, string userId) =>
@@ -186,7 +187,7 @@ public sealed class ReminderService(
         return reminder.Kind switch
         {
             ReminderKind.Deadline => templates.Render(DeadlineTemplate, culture,
-                [.. values, ("days", reminder.DaysBefore!.Value.ToString(culture))]),
+                [.. values, ("days", reminder.DaysLeft.ToString(culture))]),
             ReminderKind.SignOffWaiting => templates.Render(SignOffTemplate, culture,
                 [.. values, ("submitted", reminder.SubmittedAt!.Value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]),
         };

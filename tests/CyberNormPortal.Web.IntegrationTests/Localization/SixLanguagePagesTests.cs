@@ -133,6 +133,7 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
         var analyst = await Portal.CreateUserAsync(Analyst);
         var coordinator = await Portal.CreateCoordinatorAsync();
         var (cycle, group) = await Portal.WithDbAsync(async db => (await db.Cycles.Select(c => c.Id).FirstAsync(), await db.Groups.Select(g => g.Id).FirstAsync()));
+        var reportsCycle = await Portal.WithDbAsync(db => db.Cycles.Where(c => c.Id == cycle).Select(c => c.Slug).SingleAsync());
 
         var anonymous = Portal.NewBrowser();
         var asContributor = await Portal.SignInAsync(contributor);
@@ -179,6 +180,7 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
         [
             new("contributor", asContributor, "/"),
             new("contributor", asContributor, "/my"),
+            new("contributor", asContributor, "/my/reminders"),
             new("contributor", asContributor, "/entries/new"),
             new("contributor", asContributor, $"/entries/{draft}/review"),
             new("contributor", asContributor, $"/entries/{draft}/edit"),
@@ -192,6 +194,9 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             new("approver", asApprover, $"/entries/{published}"),
             new("moderator", asModerator, "/moderation"),
             new("moderator", asModerator, "/moderation/norm-texts?norm=1&language=fr"),
+            new("moderator", asModerator, "/moderation/reports"),
+            new("moderator", asModerator, $"/moderation/reports/{reportsCycle}"),
+            new("moderator", asModerator, $"/moderation/reports/{reportsCycle}?region=African&progress=NotStarted"),
             new("moderator", asModerator, "/search?q=csirt"),
             new("administrator", asAdministrator, "/admin"),
             new("administrator", asAdministrator, "/admin/users"),

@@ -13,8 +13,8 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Cycles = await db.Cycles.AsNoTracking()
+            .OrderByDescending(c => db.Questionnaires.Any(q => q.CycleId == c.Id)).ThenByDescending(c => c.ClosesOn).ThenBy(c => c.Name)
             .Select(c => new CycleRow(
                 c.Slug, c.Name, c.OpensOn, c.ClosesOn, db.Questionnaires.Any(q => q.CycleId == c.Id), db.Reports.Count(r => r.CycleId == c.Id)))
-            .OrderByDescending(c => c.HasQuestionnaire).ThenByDescending(c => c.ClosesOn).ThenBy(c => c.Name)
             .ToListAsync(cancellationToken);
 }
