@@ -52,8 +52,6 @@ public sealed class ReminderService(
 
     public const string SignOffTemplate = "ReportSignOffWaiting";
 
-    private const int SubjectLength = 300;
-
     /// <summary>One reminder to one person: what <see cref="SendDueAsync"/> tries to insert and mail.</summary>
     private sealed record Due(
         string Key, ReminderKind Kind, int CycleId, string CycleName, string StateIso3, int? ReportId, PortalUser User,
@@ -72,6 +70,8 @@ public sealed class ReminderService(
             return 0;
         }
 
+        // The subject is kept as the column allows (Data/Configurations/ReportConfigurations.cs); the mail has it whole.
+        var subjectLength = db.Model.FindEntityType(typeof(SentReminder))!.FindProperty(nameof(SentReminder.Subject))!.GetMaxLength()!.Value;
         return await db.InRetriedTransactionAsync(
             async token =>
             {
@@ -80,7 +80,7 @@ public sealed class ReminderService(
                 {
                     var culture = MailTemplates.CultureOf(reminder.User);
                     var text = Render(reminder, culture);
-                    var subject = text.Subject.Length > SubjectLength ? text.Subject[..SubjectLength] : text.Subject;
+                    var subject = text.Subject.Length > subjectLength ? text.Subject[..subjectLength] : text.Subject;
                     var kind = reminder.Kind.ToString();
                     var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
                         $"""
