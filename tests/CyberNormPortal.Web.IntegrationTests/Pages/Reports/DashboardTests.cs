@@ -99,6 +99,27 @@ public sealed class DashboardTests(PortalFixture portal) : PortalTest(portal)
         Assert.Contains("There is no progress “Sleeping”", wrong.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ACycleForAGroup_ListsItsMembersOnly_AndCountsThem()
+    {
+        var slug = await CycleWithReportsAsync();
+        var g7 = await Portal.WithDbAsync(async db =>
+        {
+            var group = await db.Groups.SingleAsync(g => g.Slug == "g7");
+            var cycle = await db.Cycles.SingleAsync(c => c.Slug == slug);
+            cycle.Update(cycle.Slug, cycle.Name, cycle.OpensOn, cycle.ClosesOn, group.Id, isOpen: true);
+            await db.SaveChangesAsync();
+            return await db.GroupMemberships.Where(m => m.GroupId == group.Id).Select(m => m.StateIso3).ToListAsync();
+        });
+        var (moderator, _) = await Portal.SignInAsAsync(PortalRoles.Moderator);
+
+        var page = await moderator.GetAsync($"/moderation/reports/{slug}");
+
+        Assert.Equal(g7.Order(), Iso3s(page).Order());
+        Assert.DoesNotContain("KEN", Iso3s(page));
+        Assert.Equal($"1 of {g7.Count} States have submitted", Text.Visible(page.Document.QuerySelector("#submitted-total")));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("?region=WesternEuropeanAndOthers")]

@@ -112,6 +112,28 @@ public sealed class ReminderTests(PortalFixture portal) : PortalTest(portal), ID
     }
 
     [Fact]
+    public async Task DeadlineReminders_ForACycleOfAGroup_GoToItsMembersOnly()
+    {
+        var cycle = await CycleClosingInAsync(40);
+        await Portal.WithDbAsync(async db =>
+        {
+            var entity = await db.Cycles.SingleAsync(c => c.Id == cycle);
+            var g7 = await db.Groups.SingleAsync(g => g.Slug == "g7");
+            entity.Update(entity.Slug, entity.Name, entity.OpensOn, entity.ClosesOn, g7.Id, isOpen: true);
+            await db.SaveChangesAsync();
+        });
+        var kenyan = await Portal.CreateUserAsync(PortalRoles.Contributor, "KEN");
+        var french = await Portal.CreateUserAsync(PortalRoles.Contributor, "FRA");
+        StartTwoInstances();
+
+        MoveToDaysBeforeClosing(30);
+        await SendOnBothInstancesAsync();
+
+        Assert.Equal([30], await RemindedDaysAsync(french));
+        Assert.Empty(await MailToAsync(kenyan));
+    }
+
+    [Fact]
     public async Task SignOffReminder_AReportWaitingSixDays_RemindsItsApproversOnce()
     {
         // Closing far away: no deadline reminder is due, only the sign-off one.
