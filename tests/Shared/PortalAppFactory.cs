@@ -17,5 +17,7 @@ public class PortalAppFactory(string connectionString, bool migrateOnStartup = t
         builder.UseSetting("Identity:SessionValidationInterval", "00:00:00");
         // Every test request comes from one (unknown) address: rate limits are off here and on in Security/RateLimitTests.
         builder.UseSetting("RateLimits:Enabled", "false");
+        // Tests send reminders by calling ReminderService with their own clock.
+        builder.UseSetting("Reminders:Enabled", "false");
     }
 }

@@ -99,6 +99,7 @@ public static class WebHostingExtensions
         services.AddScoped<SynthesisReader>();
         services.AddSynthesisExports();
         services.AddScoped<EntryService>();
+        services.AddPortalReminders();
         services.AddScoped<WorkQueues>();
         services.AddScoped<SearchService>();
         services.AddFilterParsers();

@@ -173,7 +173,7 @@ public sealed class Notifications(
     /// that count only with two-factor sign-in (<see cref="PortalRoles.NeedsTwoFactor"/>, as in
     /// <see cref="PortalCapabilities"/>) reach only those who have set it up: a moderator without it cannot act on the mail.
     /// </summary>
-    private IQueryable<PortalUser> UsersInRoles(string? stateIso3, params string[] roles)
+    internal IQueryable<PortalUser> UsersInRoles(string? stateIso3, params string[] roles)
     {
         var onlyWithTwoFactor = roles.All(PortalRoles.NeedsTwoFactor);
         var normalized = roles.Select(r => r.ToUpperInvariant()).ToList();

@@ -144,6 +144,7 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             await db.Cycles.Where(c => c.Id == earlierReports).Select(c => c.Slug).SingleAsync(),
             await db.Cycles.Where(c => c.Id == laterReports).Select(c => c.Slug).SingleAsync(),
             await db.Questionnaires.Where(q => q.CycleId == laterReports).SelectMany(q => q.Parts).Where(p => p.Kind == Domain.Reports.PartKind.Norms).Select(p => p.Key).SingleAsync()));
+        var reportsCycle = await Portal.WithDbAsync(db => db.Cycles.Where(c => c.Id == cycle).Select(c => c.Slug).SingleAsync());
 
         var anonymous = Portal.NewBrowser();
         var asContributor = await Portal.SignInAsync(contributor);
@@ -192,6 +193,7 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
         [
             new("contributor", asContributor, "/"),
             new("contributor", asContributor, "/my"),
+            new("contributor", asContributor, "/my/reminders"),
             new("contributor", asContributor, "/entries/new"),
             new("contributor", asContributor, $"/entries/{draft}/review"),
             new("contributor", asContributor, $"/entries/{draft}/edit"),
@@ -208,6 +210,9 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             new("approver", asApprover, $"/entries/{published}"),
             new("moderator", asModerator, "/moderation"),
             new("moderator", asModerator, "/moderation/norm-texts?norm=1&language=fr"),
+            new("moderator", asModerator, "/moderation/reports"),
+            new("moderator", asModerator, $"/moderation/reports/{reportsCycle}"),
+            new("moderator", asModerator, $"/moderation/reports/{reportsCycle}?region=African&progress=NotStarted"),
             new("moderator", asModerator, "/search?q=csirt"),
             new("administrator", asAdministrator, "/admin"),
             new("administrator", asAdministrator, "/admin/users"),

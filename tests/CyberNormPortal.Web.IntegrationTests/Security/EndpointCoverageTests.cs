@@ -2,6 +2,7 @@ using CyberNormPortal.Web.IntegrationTests.Authorization;
 using CyberNormPortal.Web.IntegrationTests.Infrastructure;
 using CyberNormPortal.Web.IntegrationTests.Pages.Admin;
 using CyberNormPortal.Web.IntegrationTests.Pages.Norms;
+using CyberNormPortal.Web.IntegrationTests.Pages.Reports;
 using Xunit.Abstractions;
 
 namespace CyberNormPortal.Web.IntegrationTests.Security;
@@ -81,6 +82,8 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
             .Concat(AdminAccessTests.CoveredEndpoints)
             .Concat(AccountAccessTests.CoveredEndpoints)
             .Concat(NormTextTests.CoveredEndpoints)
+            .Concat(DashboardTests.CoveredEndpoints)
+            .Concat(ReminderTests.CoveredEndpoints)
             .ToHashSet(StringComparer.Ordinal);
 
     [Fact]
