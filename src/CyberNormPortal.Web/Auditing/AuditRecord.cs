@@ -67,6 +67,9 @@ public static class AuditActions
     public const string RestrictedExport = "restricted-export";
     public const string NormTextSaved = "norm-text-saved";
 
+    /// <summary>A questionnaire created, copied, versioned, or one of its parts, questions or actions changed.</summary>
+    public const string QuestionnaireChanged = "questionnaire-changed";
+
     /// <summary>A workflow step: "entry-submit", "entry-approve", …</summary>
     public static string Workflow(Domain.Entries.WorkflowAction action) => "entry-" + action.ToString().ToLowerInvariant();
 }

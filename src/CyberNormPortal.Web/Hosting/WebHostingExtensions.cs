@@ -94,6 +94,7 @@ public static class WebHostingExtensions
         services.AddSingleton<StateNames>();
         services.AddScoped<SynthesisReader>();
         services.AddSynthesisExports();
+        services.AddReportExports();
         services.AddScoped<EntryService>();
         services.AddScoped<WorkQueues>();
         services.AddScoped<SearchService>();
@@ -153,6 +154,7 @@ public static class WebHostingExtensions
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapSynthesisExports();
+        app.MapReportExports();
         app.MapRazorPages();
 
         // Public, TLP:CLEAR only: /api/v1 (and its OpenAPI document) and the Atom feeds.
