@@ -64,6 +64,9 @@ internal static class WordDocuments
     public static Run LinkRun(string text, params OpenXmlElement[] properties) =>
         new(new RunProperties([new RunStyle { Val = "Hyperlink" }, .. properties]), Text(ExportText.OneLine(text)));
 
+    /// <summary>A space between runs (<see cref="ExportText.OneLine"/> trims the runs' own).</summary>
+    public static Run Space() => new(Text(" "));
+
     public static Run Bold(string text) => new(new RunProperties(new Bold()), Text(ExportText.OneLine(text)));
 
     public static Paragraph Paragraph(string style, params OpenXmlElement[] runs) =>

@@ -77,7 +77,7 @@ public static class WordReportWriter
 
                 break;
             case QuestionKind.YesNo:
-                body.Append(Paragraph("Normal", Plain($"{(question.Yes == true ? Ticked : Box)} {words.Yes}   {(question.Yes == false ? Ticked : Box)} {words.No}")));
+                body.Append(Paragraph("Normal", Plain($"{(question.Yes == true ? Ticked : Box)} {words.Yes} {(question.Yes == false ? Ticked : Box)} {words.No}")));
                 Written(body, document, words.Explanation, question.Answer);
                 break;
             case QuestionKind.FreeText:
@@ -96,11 +96,11 @@ public static class WordReportWriter
         body.Append(Paragraph("Attribution", Italic(action.SourceLine)));
         if (document.IsBlank)
         {
-            body.Append(Paragraph("Normal", Bold(words.Status + " "), Plain(string.Join("   ", words.Statuses.Select(s => $"{Box} {s}")))));
+            body.Append(Paragraph("Normal", Bold(words.Status), Space(), Plain(string.Join(" ", words.Statuses.Select(s => $"{Box} {s}")))));
         }
         else
         {
-            body.Append(Paragraph("Normal", Bold(words.Status + " "), Plain(action.StatusLabel ?? words.NoAnswer)));
+            body.Append(Paragraph("Normal", Bold(words.Status), Space(), Plain(action.StatusLabel ?? words.NoAnswer)));
         }
 
         Written(body, document, words.Measures, action.Measures);
@@ -130,7 +130,7 @@ public static class WordReportWriter
         }
 
         var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        body.Append(Paragraph("Normal", [Bold(label + " "), .. lines.Take(1).Select(Plain)]));
+        body.Append(Paragraph("Normal", [Bold(label), Space(), .. lines.Take(1).Select(Plain)]));
         foreach (var line in lines.Skip(1))
         {
             body.Append(Paragraph("Normal", Plain(line)));
