@@ -73,6 +73,8 @@ public static class AuditActions
 
     /// <summary>A report's workflow step: "report-submit", "report-approve", …</summary>
     public static string ReportWorkflow(Domain.Entries.WorkflowAction action) => "report-" + action.ToString().ToLowerInvariant();
+    /// <summary>A questionnaire created, copied, versioned, or one of its parts, questions or actions changed.</summary>
+    public const string QuestionnaireChanged = "questionnaire-changed";
 
     /// <summary>A workflow step: "entry-submit", "entry-approve", …</summary>
     public static string Workflow(Domain.Entries.WorkflowAction action) => "entry-" + action.ToString().ToLowerInvariant();

@@ -16,6 +16,12 @@ public static class AuditSubjects
 
     public static string Cycle(string slug) => $"cycle:{slug}";
 
+    /// <summary>One version of a cycle's questionnaire; the cycle's records share the prefix "cycle:{slug}".</summary>
+    public static string Questionnaire(string cycleSlug, int version) => $"cycle:{cycleSlug}:questionnaire:{version}";
+
+    /// <summary>A State's national report for a cycle.</summary>
+    public static string Report(string iso3, string cycleSlug) => $"report:{iso3}:{cycleSlug}";
+
     public static string State(string iso3) => $"state:{iso3}";
 
     /// <summary>A norm's official text in one language.</summary>

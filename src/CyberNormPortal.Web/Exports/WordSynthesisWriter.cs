@@ -1,37 +1,23 @@
 using CyberNormPortal.Domain.Entries;
-using CyberNormPortal.Web.Localization;
 using CyberNormPortal.Web.Pages.Shared;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using static CyberNormPortal.Web.Exports.WordDocuments;
 
 namespace CyberNormPortal.Web.Exports;
 
 /// <summary>
-/// Writes a synthesis as a Word document: a main part with its own styles (Title, Heading 1, Heading 2,
-/// Quote, List Paragraph, Hyperlink) and bullet numbering, so it opens styled in any word processor and
-/// its headings make the navigation pane. Text only ever goes in as <see cref="Text"/> elements.
+/// Writes a synthesis as a Word document (<see cref="WordDocuments"/>: its own styles and bullet numbering), so it
+/// opens styled in any word processor and its headings make the navigation pane.
 /// </summary>
 public static class WordSynthesisWriter
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string ContentType = WordDocuments.ContentType;
 
-    private const int BulletNumberingId = 1;
-
-    public static byte[] Write(SynthesisDocument document, DateTimeOffset generatedAt)
-    {
-        using var stream = new MemoryStream();
-        using (var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+    public static byte[] Write(SynthesisDocument document, DateTimeOffset generatedAt) =>
+        WordDocuments.Create(document.Title, generatedAt, (main, body) =>
         {
-            package.PackageProperties.Title = ExportText.OneLine(document.Title);
-            package.PackageProperties.Creator = "CyberNormPortal";
-            package.PackageProperties.Created = generatedAt.UtcDateTime;
-
-            var main = package.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-            main.AddNewPart<NumberingDefinitionsPart>().Numbering = BulletNumbering();
-
-            var body = new Body();
             body.Append(Paragraph("Title", Plain(document.Title)));
             foreach (var norm in document.Norms)
             {
@@ -69,33 +55,11 @@ public static class WordSynthesisWriter
             {
                 body.Append(Paragraph("Attribution", Plain(line)));
             }
-
-            body.Append(new SectionProperties(
-                new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1134, Right = 1134U, Bottom = 1134, Left = 1134U, Header = 567U, Footer = 567U, Gutter = 0U }));
-            main.Document = new Document(body);
-        }
-
-        return stream.ToArray();
-    }
+        });
 
     private static Paragraph Bullet(MainDocumentPart main, ExportBullet bullet)
     {
-        var paragraph = new Paragraph(new ParagraphProperties(
-            new ParagraphStyleId { Val = "ListParagraph" },
-            new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = BulletNumberingId })));
-
-        var title = new Run(
-            new RunProperties([new RunStyle { Val = "Hyperlink" }, new Bold(), .. LanguageOf(bullet.Language)]), Text(ExportText.OneLine(bullet.Title)));
-        if (Uri.TryCreate(bullet.Url, UriKind.Absolute, out var url))
-        {
-            var relationship = main.AddHyperlinkRelationship(url, isExternal: true);
-            paragraph.Append(new Hyperlink(title) { Id = relationship.Id, History = true });
-        }
-        else
-        {
-            paragraph.Append(title);
-        }
+        var paragraph = BulletParagraph(Link(main, bullet.Url, LinkRun(bullet.Title, [new Bold(), .. LanguageOf(bullet.Language)])));
 
         paragraph.Append(new Run(Text(" — ")));
         paragraph.Append(InLanguage(bullet.Summary, bullet.Language));
@@ -111,119 +75,5 @@ public static class WordSynthesisWriter
         }
 
         return paragraph;
-    }
-
-    private static Paragraph Paragraph(string style, params OpenXmlElement[] runs) =>
-        new(new OpenXmlElement[] { new ParagraphProperties(new ParagraphStyleId { Val = style }) }.Concat(runs));
-
-    private static Run Plain(string text) => new(Text(ExportText.OneLine(text)));
-
-    /// <summary>Text written in <paramref name="language"/>: Word is told its language, and its direction for Arabic.</summary>
-    private static Run InLanguage(string text, string language) =>
-        new(new RunProperties(LanguageOf(language)), Text(ExportText.OneLine(text)));
-
-    private static OpenXmlElement[] LanguageOf(string language) =>
-        Localization.TextDirection.Direction(language) == "rtl"
-            ? [new RightToLeftText(), new Languages { Bidi = language }]
-            : language.StartsWith("zh", StringComparison.OrdinalIgnoreCase)
-                ? [new Languages { EastAsia = language }]
-                : [new Languages { Val = language }];
-
-    private static Run Italic(string text) => new(new RunProperties(new Italic()), Text(ExportText.OneLine(text)));
-
-    /// <summary>A text node, spaces kept; callers pass text through <see cref="ExportText.OneLine"/> first.</summary>
-    private static Text Text(string line) => new(line) { Space = SpaceProcessingModeValues.Preserve };
-
-    private static Numbering BulletNumbering() => new(
-        new AbstractNum(
-            new MultiLevelType { Val = MultiLevelValues.SingleLevel },
-            new Level(
-                new StartNumberingValue { Val = 1 },
-                new NumberingFormat { Val = NumberFormatValues.Bullet },
-                new LevelText { Val = "•" },
-                new LevelJustification { Val = LevelJustificationValues.Left },
-                new PreviousParagraphProperties(new Indentation { Left = "720", Hanging = "360" }))
-            { LevelIndex = 0 })
-        { AbstractNumberId = 1 },
-        new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = BulletNumberingId });
-
-    /// <summary>The language of the document's fixed text, the reader's culture (English as the UN's British English).</summary>
-    private static string DocumentLanguage() =>
-        PortalCultures.Current.Name == PortalCultures.DefaultName ? "en-GB" : PortalCultures.Current.Name;
-
-    private static Styles Styles() => new(
-        new DocDefaults(
-            new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri", EastAsia = "Calibri" },
-                new FontSize { Val = "22" },
-                new FontSizeComplexScript { Val = "22" },
-                new Languages { Val = DocumentLanguage() })),
-            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                new SpacingBetweenLines { After = "160", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
-        ParagraphStyle("Normal", "Normal", null, isDefault: true, uiPriority: 0),
-        ParagraphStyle(
-            "Title", "Title", "Normal", uiPriority: 10,
-            paragraph: new StyleParagraphProperties(new SpacingBetweenLines { After = "240" }, new ContextualSpacing()),
-            run: new StyleRunProperties(new Bold(), new FontSize { Val = "48" }, new FontSizeComplexScript { Val = "48" })),
-        ParagraphStyle(
-            "Heading1", "heading 1", "Normal", uiPriority: 9,
-            paragraph: new StyleParagraphProperties(
-                new KeepNext(), new KeepLines(), new SpacingBetweenLines { Before = "480", After = "120" }, new OutlineLevel { Val = 0 }),
-            run: new StyleRunProperties(new Bold(), new FontSize { Val = "32" }, new FontSizeComplexScript { Val = "32" })),
-        ParagraphStyle(
-            "Heading2", "heading 2", "Normal", uiPriority: 9,
-            paragraph: new StyleParagraphProperties(
-                new KeepNext(), new KeepLines(), new SpacingBetweenLines { Before = "240", After = "80" }, new OutlineLevel { Val = 1 }),
-            run: new StyleRunProperties(new Bold(), new FontSize { Val = "26" }, new FontSizeComplexScript { Val = "26" })),
-        ParagraphStyle(
-            "Quote", "Quote", "Normal", uiPriority: 29,
-            paragraph: new StyleParagraphProperties(
-                new KeepNext(), new SpacingBetweenLines { Before = "120", After = "160" }, new Indentation { Left = "567", Right = "567" }),
-            run: new StyleRunProperties(new Italic())),
-        ParagraphStyle(
-            "ListParagraph", "List Paragraph", "Normal", uiPriority: 34,
-            paragraph: new StyleParagraphProperties(
-                new KeepLines(), new SpacingBetweenLines { After = "80" }, new Indentation { Left = "720" })),
-        ParagraphStyle(
-            "Attribution", "Attribution", "Normal", uiPriority: 99,
-            paragraph: new StyleParagraphProperties(new SpacingBetweenLines { After = "60" }),
-            run: new StyleRunProperties(new FontSize { Val = "18" }, new FontSizeComplexScript { Val = "18" })),
-        new Style(
-            new StyleName { Val = "Hyperlink" },
-            new UIPriority { Val = 99 },
-            new UnhideWhenUsed(),
-            new StyleRunProperties(new Color { Val = "0563C1" }, new Underline { Val = UnderlineValues.Single }))
-        { Type = StyleValues.Character, StyleId = "Hyperlink" });
-
-    private static Style ParagraphStyle(
-        string id, string name, string? basedOn, bool isDefault = false, int uiPriority = 99,
-        StyleParagraphProperties? paragraph = null, StyleRunProperties? run = null)
-    {
-        var style = new Style { Type = StyleValues.Paragraph, StyleId = id };
-        if (isDefault)
-        {
-            style.Default = true;
-        }
-
-        style.Append(new StyleName { Val = name });
-        if (basedOn is not null)
-        {
-            style.Append(new BasedOn { Val = basedOn });
-            style.Append(new NextParagraphStyle { Val = "Normal" });
-        }
-
-        style.Append(new UIPriority { Val = uiPriority });
-        style.Append(new PrimaryStyle());
-        if (paragraph is not null)
-        {
-            style.Append(paragraph);
-        }
-
-        if (run is not null)
-        {
-            style.Append(run);
-        }
-
-        return style;
     }
 }

@@ -98,6 +98,7 @@ public static class WebHostingExtensions
         services.AddSingleton<StateNames>();
         services.AddScoped<SynthesisReader>();
         services.AddSynthesisExports();
+        services.AddReportExports();
         services.AddScoped<EntryService>();
         services.AddPortalReminders();
         services.AddScoped<WorkQueues>();
@@ -160,6 +161,7 @@ public static class WebHostingExtensions
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapSynthesisExports();
+        app.MapReportExports();
         app.MapRazorPages();
 
         // Public, TLP:CLEAR only: /api/v1 (and its OpenAPI document) and the Atom feeds.

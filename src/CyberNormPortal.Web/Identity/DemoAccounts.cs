@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CyberNormPortal.Web.Identity;
 
 /// <summary>
-/// Development only: an open reporting cycle and one account per role, so a newcomer can try every screen. The credentials are printed
+/// Development only: an open reporting cycle with the illustrative questionnaire, and one account per role, so a newcomer can try every screen. The credentials are printed
 /// at start-up. Never seeded outside Development.
 /// </summary>
 public sealed partial class DemoAccounts(UserManager<PortalUser> users, PortalDbContext db, TimeProvider clock, ILogger<DemoAccounts> logger)
@@ -40,6 +40,8 @@ public sealed partial class DemoAccounts(UserManager<PortalUser> users, PortalDb
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        await SeedQuestionnaireAsync(cancellationToken);
+
         var demoGroup = await db.Groups.Where(g => g.Slug == ReferenceDataSeeder.G7Slug).Select(g => (int?)g.Id).SingleOrDefaultAsync(cancellationToken);
         foreach (var (email, name, role) in Accounts)
         {
@@ -68,6 +70,24 @@ public sealed partial class DemoAccounts(UserManager<PortalUser> users, PortalDb
         }
 
         LogTwoFactor(logger);
+    }
+
+    /// <summary>
+    /// The illustrative questionnaire (its actions' source says they are illustrative) for the demo's open cycle, when
+    /// that cycle has none yet: restarting seeds nothing twice, and a questionnaire a moderator built is left alone.
+    /// </summary>
+    private async Task SeedQuestionnaireAsync(CancellationToken cancellationToken)
+    {
+        var cycleId = await db.Cycles.Where(c => c.IsOpen)
+            .OrderBy(c => c.Slug == DemoCycleSlug ? 0 : 1).ThenBy(c => c.Id)
+            .Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        if (cycleId is null || await db.Questionnaires.AnyAsync(q => q.CycleId == cycleId, cancellationToken))
+        {
+            return;
+        }
+
+        db.Questionnaires.Add(IllustrativeQuestionnaire.Build(cycleId.Value, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static void Check(IdentityResult result)

@@ -95,6 +95,21 @@ public static class ValidationMessages
     public const string OfficialTextSourceRequired = "Enter the source, e.g. A/70/174, para. 13 (a).";
     public const string OfficialTextSourceTooLong = "A source has at most {0} characters.";
 
+    // The questionnaire editor (Admin/Cycles/Questionnaire).
+    public const string PartKindRequired = "Choose what the part is about.";
+    public const string PartTitleTooLong = "A part's title has at most {0} characters.";
+    public const string GuidanceTooLong = "The guidance has at most {0} characters.";
+    public const string QuestionPartRequired = "Choose the part the question goes in.";
+    public const string QuestionKindRequired = "Choose how the question is answered.";
+    public const string QuestionTextTooLong = "A question or option has at most {0} characters.";
+    public const string ActionNormRequired = "Choose the norm the action belongs to.";
+    public const string ActionTextTooLong = "An action has at most {0} characters.";
+    public const string ActionSourceTooLong = "An action's source has at most {0} characters.";
+    public const string CopyCycleRequired = "Choose a cycle whose questionnaire to copy.";
+    public const string QuestionnaireChangedMeanwhile =
+        "The questionnaire changed since you opened this page (someone edited it, or a State started answering). Nothing was saved: check the page as it is now and try again.";
+    public const string ReminderDaysInvalid = "Write whole numbers of days separated by commas, e.g. 30, 7, 1.";
+
     /// <summary>
     /// The rule's message: <paramref name="key"/> looked up in the culture of the request being validated, with
     /// <paramref name="limits"/> (counts, formatted for that culture) in its placeholders.

@@ -145,6 +145,7 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             await db.Cycles.Where(c => c.Id == laterReports).Select(c => c.Slug).SingleAsync(),
             await db.Questionnaires.Where(q => q.CycleId == laterReports).SelectMany(q => q.Parts).Where(p => p.Kind == Domain.Reports.PartKind.Norms).Select(p => p.Key).SingleAsync()));
         var reportsCycle = await Portal.WithDbAsync(db => db.Cycles.Where(c => c.Id == cycle).Select(c => c.Slug).SingleAsync());
+        var (withQuestionnaire, questionKey) = await QuestionnaireAsync();
 
         var anonymous = Portal.NewBrowser();
         var asContributor = await Portal.SignInAsync(contributor);
@@ -226,6 +227,9 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             new("administrator", asAdministrator, "/admin/cycles"),
             new("administrator", asAdministrator, $"/admin/cycles/edit/{cycle}"),
             new("administrator", asAdministrator, "/admin/cycles/edit"),
+            new("administrator", asAdministrator, $"/admin/cycles/{cycle}/questionnaire"),
+            new("moderator", asModerator, $"/admin/cycles/{withQuestionnaire}/questionnaire"),
+            new("moderator", asModerator, $"/admin/cycles/{withQuestionnaire}/questionnaire?edit={questionKey}"),
             new("analyst", asAnalyst, "/synthesis"),
             new("analyst", asAnalyst, "/account"),
             new("group coordinator", asCoordinator, "/my"),
@@ -233,6 +237,35 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
         ];
         return [.. signedOut, .. signedIn];
     }
+
+    /// <summary>
+    /// A cycle whose questionnaire has a question of each kind and a checklist action, its parts titled in no language
+    /// the interface translates (they are the secretariat's words); and the key of one question to open for editing.
+    /// </summary>
+    private Task<(int Cycle, string QuestionKey)> QuestionnaireAsync() => Portal.WithDbAsync(async db =>
+    {
+        var cycle = new Domain.Cycles.ReportingCycle("six-languages-questionnaire", "Questionnaire cycle", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), null, isOpen: true);
+        db.Cycles.Add(cycle);
+        await db.SaveChangesAsync();
+        var questionnaire = Domain.Reports.Questionnaire.CreateDefault(cycle.Id, new Dictionary<Domain.Reports.PartKind, string>
+        {
+            [Domain.Reports.PartKind.InternationalLaw] = "Part A (law)",
+            [Domain.Reports.PartKind.Norms] = "Part B (norms)",
+            [Domain.Reports.PartKind.ConfidenceBuilding] = "Part C (CBMs)",
+            [Domain.Reports.PartKind.CapacityBuilding] = "Part D (capacity)",
+        }, DateTimeOffset.UtcNow);
+        var first = questionnaire.OrderedParts.First().Key;
+        var question = questionnaire.AddQuestion(first, Domain.Reports.QuestionKind.SingleChoice, "Which one applies, A or B?", ["A applies", "B applies"]);
+        foreach (var kind in new[] { Domain.Reports.QuestionKind.MultipleChoice, Domain.Reports.QuestionKind.FreeText, Domain.Reports.QuestionKind.YesNo, Domain.Reports.QuestionKind.EntryLinks })
+        {
+            questionnaire.AddQuestion(first, kind, $"Question {kind}?", kind == Domain.Reports.QuestionKind.MultipleChoice ? ["A applies", "B applies"] : []);
+        }
+
+        questionnaire.AddAction(3, "Have a channel for notifications.", "A/76/135");
+        db.Questionnaires.Add(questionnaire);
+        await db.SaveChangesAsync();
+        return (cycle.Id, question.Key);
+    });
 
     /// <summary>
     /// Texts of the page that are, whole, the English of a resource the page's language translates: every text node

@@ -31,6 +31,8 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
         ["GET /entries/{id:int}"] = "a published entry; TlpVisibilityTests check who sees restricted ones",
         ["GET /synthesis/export.md"] = "synthesis download; ExportVisibilityTests",
         ["GET /synthesis/export.docx"] = "synthesis download; ExportVisibilityTests",
+        ["GET /reports/{cycleSlug}/questionnaire.docx"] = "a cycle's blank questionnaire: the questions are not secret",
+        ["GET /states/{iso3}/reports/{cycleSlug}.docx"] = "a published national report, TLP filtered by ReportVisibility; ReportDocumentTests",
 
         // Public read-only API and feeds, TLP:CLEAR only (ApiVisibilityTests, AtomFeedTests).
         ["GET /api/v1/norms"] = "API",
@@ -84,6 +86,7 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
             .Concat(NormTextTests.CoveredEndpoints)
             .Concat(DashboardTests.CoveredEndpoints)
             .Concat(ReminderTests.CoveredEndpoints)
+            .Concat(QuestionnaireAccessTests.CoveredEndpoints)
             .ToHashSet(StringComparer.Ordinal);
 
     [Fact]

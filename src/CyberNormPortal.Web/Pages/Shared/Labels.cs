@@ -129,6 +129,16 @@ public static class Labels
         Domain.Reports.ChecklistStatus.NotApplicable => "Not applicable",
     };
 
+    /// <summary>A part's kind, also the default title of the four parts of a new questionnaire.</summary>
+    public static string PartKind(Domain.Reports.PartKind kind) => kind switch
+    {
+        Domain.Reports.PartKind.InternationalLaw => "International law",
+        Domain.Reports.PartKind.Norms => "Norms of responsible State behaviour",
+        Domain.Reports.PartKind.ConfidenceBuilding => "Confidence-building measures",
+        Domain.Reports.PartKind.CapacityBuilding => "Capacity-building",
+        Domain.Reports.PartKind.Other => "Other",
+    };
+
     public static string QuestionKind(Domain.Reports.QuestionKind kind) => kind switch
     {
         Domain.Reports.QuestionKind.SingleChoice => "Single choice",

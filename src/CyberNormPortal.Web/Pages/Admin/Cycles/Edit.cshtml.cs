@@ -42,6 +42,7 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStrin
                 ClosesOn = cycle.ClosesOn,
                 ScopeGroupId = cycle.ScopeGroupId,
                 IsOpen = cycle.IsOpen,
+                ReminderDays = ReminderDaysText.Format(cycle.ReminderDays),
             };
         }
 
@@ -66,6 +67,7 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStrin
             return Page();
         }
 
+        var reminderDays = ReminderDaysText.Parse(Input.ReminderDays)!;
         var opensOn = Input.OpensOn!.Value;
         var closesOn = Input.ClosesOn!.Value;
         if (cycle is null)
@@ -78,10 +80,21 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStrin
             cycle.Update(Input.Slug, Input.Name, opensOn, closesOn, Input.ScopeGroupId, Input.IsOpen);
         }
 
+        try
+        {
+            cycle.SetReminderDays(reminderDays);
+        }
+        catch (DomainException refusal)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ReminderDays)}", localizer[refusal.Message]);
+            await LoadGroupsAsync(cancellationToken);
+            return Page();
+        }
+
         audit.Add(
             AuditActions.CycleSaved,
             AuditSubjects.Cycle(cycle.Slug),
-            $"{(id is null ? "Created" : "Edited")}: {cycle.Name}, {opensOn:yyyy-MM-dd} to {closesOn:yyyy-MM-dd}, scope group {cycle.ScopeGroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all States"}, {(cycle.IsOpen ? "open" : "closed")}");
+            $"{(id is null ? "Created" : "Edited")}: {cycle.Name}, {opensOn:yyyy-MM-dd} to {closesOn:yyyy-MM-dd}, scope group {cycle.ScopeGroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all States"}, {(cycle.IsOpen ? "open" : "closed")}, reminders {ReminderDaysText.Format(cycle.ReminderDays)} days before closing");
         await db.SaveChangesAsync(cancellationToken);
         TempData.SetNotice(localizer["Cycle “{0}” saved.", cycle.Name]);
         return RedirectToPage("/Admin/Cycles/Index");
@@ -105,6 +118,9 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStrin
         public int? ScopeGroupId { get; set; }
 
         public bool IsOpen { get; set; }
+
+        /// <summary>Days before closing on which States are reminded, comma-separated (<see cref="ReminderDaysText"/>).</summary>
+        public string? ReminderDays { get; set; } = ReminderDaysText.Format(ReportingCycle.DefaultReminderDays);
     }
 
     public sealed partial class InputValidator : AbstractValidator<InputModel>
@@ -128,6 +144,9 @@ public sealed partial class EditModel(PortalDbContext db, AuditLog audit, IStrin
                 .MustAsync((groupId, cancellationToken) => db.Groups.AnyAsync(g => g.Id == groupId, cancellationToken))
                 .When(i => i.ScopeGroupId is not null)
                 .WithMessage(localizer, ValidationMessages.GroupUnknown);
+            RuleFor(i => i.ReminderDays).Cascade(CascadeMode.Stop)
+                .Must(text => ReminderDaysText.Parse(text) is not null).WithMessage(localizer, ValidationMessages.ReminderDaysInvalid)
+                .Must(text => ReminderDaysText.Parse(text)!.All(d => d is >= 1 and <= 365)).WithMessage(localizer, DomainMessages.ReminderDaysOutOfRange);
         }
 
         [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -6,7 +6,7 @@ namespace CyberNormPortal.Web.Pages.Admin.Cycles;
 
 public sealed class IndexModel(PortalDbContext db) : PageModel
 {
-    public sealed record CycleRow(int Id, string Name, string Slug, DateOnly OpensOn, DateOnly ClosesOn, string? ScopeGroup, bool IsOpen);
+    public sealed record CycleRow(int Id, string Name, string Slug, DateOnly OpensOn, DateOnly ClosesOn, string? ScopeGroup, bool IsOpen, int? QuestionnaireVersion);
 
     public IReadOnlyList<CycleRow> Cycles { get; private set; } = [];
 
@@ -16,6 +16,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             .Select(c => new CycleRow(
                 c.Id, c.Name, c.Slug, c.OpensOn, c.ClosesOn,
                 db.Groups.Where(g => g.Id == c.ScopeGroupId).Select(g => g.Name).FirstOrDefault(),
-                c.IsOpen))
+                c.IsOpen,
+                db.Questionnaires.Where(q => q.CycleId == c.Id).Max(q => (int?)q.Version)))
             .ToListAsync(cancellationToken);
 }
