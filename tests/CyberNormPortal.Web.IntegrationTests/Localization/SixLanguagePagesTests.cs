@@ -133,6 +133,10 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
         var analyst = await Portal.CreateUserAsync(Analyst);
         var coordinator = await Portal.CreateCoordinatorAsync();
         var (cycle, group) = await Portal.WithDbAsync(async db => (await db.Cycles.Select(c => c.Id).FirstAsync(), await db.Groups.Select(g => g.Id).FirstAsync()));
+        var (reportCycle, reportSlug) = await Pages.Reports.ReportReadingTests.ReportCycleAsync(Portal);
+        await Portal.CreateReportAsync("KEN", reportCycle, EntryStatus.Published);
+        await Portal.CreateReportAsync("FRA", reportCycle, EntryStatus.Published, actionStatus: Domain.Reports.ChecklistStatus.InProgress);
+        var reportAction = await Portal.WithDbAsync(db => db.PublishedActionStatuses.Where(a => a.CycleId == reportCycle).Select(a => a.ActionKey).FirstAsync());
 
         var anonymous = Portal.NewBrowser();
         var asContributor = await Portal.SignInAsync(contributor);
@@ -165,6 +169,15 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             new("anonymous", anonymous, "/coverage"),
             new("anonymous", anonymous, "/compare?states=KEN&states=FRA"),
             new("anonymous", anonymous, $"/entries/{published}"),
+            new("anonymous", anonymous, "/reports"),
+            new("anonymous", anonymous, $"/reports/{reportSlug}"),
+            new("anonymous", anonymous, $"/reports/{reportSlug}/states?action={reportAction}&status=Implemented"),
+            new("anonymous", anonymous, $"/reports/{reportSlug}/states?norm=1&status=InProgress"),
+            new("anonymous", anonymous, $"/reports/{reportSlug}/states?norm=1"),
+            new("anonymous", anonymous, $"/reports/{reportSlug}/compare?states=KEN&states=FRA"),
+            new("anonymous", anonymous, $"/reports/{reportSlug}/compare?states=KEN"),
+            new("anonymous", anonymous, "/reports/search?q=csirt"),
+            new("anonymous", anonymous, $"/coverage?view=checklist&cycle={reportSlug}"),
             new("anonymous", anonymous, "/account/sign-in"),
             new("anonymous", anonymous, "/account/forgot-password"),
             new("anonymous", anonymous, "/account/reset-password?email=nobody%40example.org&token=made-up"),
