@@ -14,7 +14,8 @@ namespace CyberNormPortal.Web.Feeds;
 /// </summary>
 public static class ReportFeed
 {
-    public const string Path = "/reports/feed.atom";
+    /// <summary>Beside <c>/reports</c>, not under it, where the page <c>/reports/{cycleSlug}</c> would match it too.</summary>
+    public const string Path = "/reports.atom";
 
     public static IEndpointRouteBuilder MapReportFeed(this IEndpointRouteBuilder app)
     {

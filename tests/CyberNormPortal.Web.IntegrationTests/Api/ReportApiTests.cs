@@ -92,7 +92,7 @@ public sealed class ReportApiTests(PortalFixture fixture) : PortalTest(fixture)
         await Portal.CreateReportAsync("DEU", cycle, EntryStatus.Submitted, TlpLabel.Clear);
         using var client = Portal.CreateClient();
 
-        using var response = await client.GetAsync("/reports/feed.atom");
+        using var response = await client.GetAsync("/reports.atom");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);

@@ -31,9 +31,9 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
         ["GET /synthesis/export.md"] = "synthesis download; ExportVisibilityTests",
         ["GET /synthesis/export.docx"] = "synthesis download; ExportVisibilityTests",
         ["GET /reports"] = "cycles with published national reports (ReportVisibilityTests)",
-        ["GET /reports/{cycleSlug}"] = "a cycle's published reports norm by norm; ReportVisibilityTests",
-        ["GET /reports/{cycleSlug}/states"] = "the States behind a number of the norm view; ReportVisibilityTests",
-        ["GET /reports/{cycleSlug}/compare"] = "published reports side by side; ReportVisibilityTests",
+        ["GET /reports/{cycleslug}"] = "a cycle's published reports norm by norm; ReportVisibilityTests",
+        ["GET /reports/{cycleslug}/states"] = "the States behind a number of the norm view; ReportVisibilityTests",
+        ["GET /reports/{cycleslug}/compare"] = "published reports side by side; ReportVisibilityTests",
         ["GET /reports/search"] = "search over published report parts; ReportVisibilityTests",
 
         // Public read-only API and feeds, TLP:CLEAR only (ApiVisibilityTests, AtomFeedTests).
@@ -50,7 +50,7 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
         ["GET /api/v1/synthesis"] = "API",
         ["GET /api/v1/reports"] = "API; TLP:CLEAR reports only (ReportVisibilityTests)",
         ["GET /api/v1/reports/{iso3}/{cycleSlug}"] = "API; TLP:CLEAR reports only (ReportVisibilityTests)",
-        ["GET /reports/feed.atom"] = "Atom feed of national reports; ReportVisibilityTests",
+        ["GET /reports.atom"] = "Atom feed of national reports; ReportVisibilityTests",
         ["GET /api/v1/openapi.json"] = "the API's contract",
         ["GET /feed.atom"] = "Atom feed of publications",
         ["GET /norms/{number:int}/feed.atom"] = "Atom feed of one norm",

@@ -98,7 +98,7 @@ public sealed class ReportVisibilityTests(PortalFixture portal) : PortalTest(por
             Assert.True((state == "KEN" ? HttpStatusCode.OK : HttpStatusCode.NotFound) == detail.StatusCode, $"{reader}: API report of {state}: {detail.StatusCode}");
         }
 
-        var feed = XDocument.Parse(await browser.Client.GetStringAsync("/reports/feed.atom"));
+        var feed = XDocument.Parse(await browser.Client.GetStringAsync("/reports.atom"));
         XNamespace atom = "http://www.w3.org/2005/Atom";
         Assert.Equal(clearOnly, States(feed.Root!.Elements(atom + "entry").Select(e => e.Element(atom + "link")!.Attribute("href")!.Value)));
     }
