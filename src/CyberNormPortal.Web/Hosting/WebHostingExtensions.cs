@@ -166,7 +166,9 @@ public static class WebHostingExtensions
 
         // Public, TLP:CLEAR only: /api/v1 (and its OpenAPI document) and the Atom feeds.
         app.MapPortalApi();
+        app.MapReportsApi();
         app.MapPortalFeeds();
+        app.MapReportFeed();
         return app;
     }
 }

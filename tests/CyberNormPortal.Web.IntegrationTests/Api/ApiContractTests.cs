@@ -22,9 +22,14 @@ public sealed class ApiContractTests(PortalFixture fixture) : PortalTest(fixture
     [InlineData("/api/v1/entries", "/api/v1/entries?state=KEN")]
     [InlineData("/api/v1/entries/{id}", "/api/v1/entries/{entry}")]
     [InlineData("/api/v1/synthesis", "/api/v1/synthesis?group=g7&cycle=g7-cni-2019")]
+    [InlineData("/api/v1/reports", "/api/v1/reports")]
+    [InlineData("/api/v1/reports/{iso3}/{cycleSlug}", "/api/v1/reports/KEN/{cycle}")]
     public async Task Resource_LiveResponse_HasEveryPropertyOfItsOpenApiSchema(string path, string url)
     {
         var entry = await Portal.PublishAsync("KEN", norm: 3, title: "Contract entry");
+        var (cycle, slug) = await Pages.Reports.ReportReadingTests.ReportCycleAsync(Portal);
+        await Portal.CreateReportAsync("KEN", cycle, Domain.Entries.EntryStatus.Published);
+        url = url.Replace("{cycle}", slug, StringComparison.Ordinal);
         var document = await Portal.GetOkJsonAsync("/api/v1/openapi.json");
         var schema = ResponseSchema(document, path);
 

@@ -146,6 +146,10 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             await db.Questionnaires.Where(q => q.CycleId == laterReports).SelectMany(q => q.Parts).Where(p => p.Kind == Domain.Reports.PartKind.Norms).Select(p => p.Key).SingleAsync()));
         var reportsCycle = await Portal.WithDbAsync(db => db.Cycles.Where(c => c.Id == cycle).Select(c => c.Slug).SingleAsync());
         var (withQuestionnaire, questionKey) = await QuestionnaireAsync();
+        var (reportCycle, reportSlug) = await Pages.Reports.ReportReadingTests.ReportCycleAsync(Portal);
+        await Portal.CreateReportAsync("KEN", reportCycle, EntryStatus.Published);
+        await Portal.CreateReportAsync("FRA", reportCycle, EntryStatus.Published, actionStatus: Domain.Reports.ChecklistStatus.InProgress);
+        var reportAction = await Portal.WithDbAsync(db => db.PublishedActionStatuses.Where(a => a.CycleId == reportCycle).Select(a => a.ActionKey).FirstAsync());
 
         var anonymous = Portal.NewBrowser();
         var asContributor = await Portal.SignInAsync(contributor);
@@ -180,6 +184,15 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             new("anonymous", anonymous, $"/entries/{published}"),
             new("anonymous", anonymous, $"/states/ken/reports/{earlierSlug}"),
             new("anonymous", anonymous, $"/states/fra/reports/changes?from={earlierSlug}&to={laterSlug}"),
+            new("anonymous", anonymous, "/reports"),
+            new("anonymous", anonymous, $"/reports/{reportSlug}"),
+            new("anonymous", anonymous, $"/reports/{reportSlug}/states?action={reportAction}&status=Implemented"),
+            new("anonymous", anonymous, $"/reports/{reportSlug}/states?norm=1&status=InProgress"),
+            new("anonymous", anonymous, $"/reports/{reportSlug}/states?norm=1"),
+            new("anonymous", anonymous, $"/reports/{reportSlug}/compare?states=KEN&states=FRA"),
+            new("anonymous", anonymous, $"/reports/{reportSlug}/compare?states=KEN"),
+            new("anonymous", anonymous, "/reports/search?q=csirt"),
+            new("anonymous", anonymous, $"/coverage?view=checklist&cycle={reportSlug}"),
             new("anonymous", anonymous, "/account/sign-in"),
             new("anonymous", anonymous, "/account/forgot-password"),
             new("anonymous", anonymous, "/account/reset-password?email=nobody%40example.org&token=made-up"),

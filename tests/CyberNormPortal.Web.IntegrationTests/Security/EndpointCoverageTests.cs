@@ -33,6 +33,13 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
         ["GET /synthesis/export.docx"] = "synthesis download; ExportVisibilityTests",
         ["GET /reports/{cycleSlug}/questionnaire.docx"] = "a cycle's blank questionnaire: the questions are not secret",
         ["GET /states/{iso3}/reports/{cycleSlug}.docx"] = "a published national report, TLP filtered by ReportVisibility; ReportDocumentTests",
+        ["GET /reports"] = "cycles with published national reports (ReportVisibilityTests)",
+        ["GET /reports/{cycleslug}"] = "a cycle's published reports norm by norm; ReportVisibilityTests",
+        ["GET /reports/{cycleslug}/states"] = "the States behind a number of the norm view; ReportVisibilityTests",
+        ["GET /reports/{cycleslug}/compare"] = "published reports side by side; ReportVisibilityTests",
+        ["GET /reports/search"] = "search over published report parts; ReportVisibilityTests",
+        ["GET /states/{iso3}/reports/{cycleslug}"] = "a State's published national report, TLP filtered by ReportVisibility; ReportAuthorizationMatrixTests",
+        ["GET /states/{iso3}/reports/changes"] = "changes between two published reports, each TLP filtered; ReportAuthorizationMatrixTests",
 
         // Public read-only API and feeds, TLP:CLEAR only (ApiVisibilityTests, AtomFeedTests).
         ["GET /api/v1/norms"] = "API",
@@ -46,6 +53,9 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
         ["GET /api/v1/entries"] = "API",
         ["GET /api/v1/entries/{id:int}"] = "API",
         ["GET /api/v1/synthesis"] = "API",
+        ["GET /api/v1/reports"] = "API; TLP:CLEAR reports only (ReportVisibilityTests)",
+        ["GET /api/v1/reports/{iso3}/{cycleSlug}"] = "API; TLP:CLEAR reports only (ReportVisibilityTests)",
+        ["GET /reports.atom"] = "Atom feed of national reports; ReportVisibilityTests",
         ["GET /api/v1/openapi.json"] = "the API's contract",
         ["GET /feed.atom"] = "Atom feed of publications",
         ["GET /norms/{number:int}/feed.atom"] = "Atom feed of one norm",
