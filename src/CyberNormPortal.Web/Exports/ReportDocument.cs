@@ -197,7 +197,7 @@ public sealed class ReportDocumentBuilder(
             .Where(p => p.Length > 0)
             .ToList();
         var visibility = snapshot is null ? (TlpLabel?)null : snapshot.Visibility;
-        return new ReportSection(part.Key, part.Kind, part.Title, guidance, visibility, questions, checklist);
+        return new ReportSection(part.Key, part.Kind, localizer[part.Title].Value, guidance, visibility, questions, checklist);
     }
 
     private static List<ReportEntryLink> Links(IReadOnlyList<int>? ids, string siteUrl) =>

@@ -7,7 +7,7 @@ namespace CyberNormPortal.Web.Exports;
 
 /// <summary>
 /// <c>GET /reports/{cycleSlug}/questionnaire.docx</c>, the cycle's blank questionnaire (public: the questions are not
-/// secret), and <c>GET /states/{iso3}/reports/{cycleSlug}.docx</c>, a State's published report as the reader may see it
+/// secret), and <c>GET /states/{iso3}/reports/{cycleSlug}/report.docx</c>, a State's published report as the reader may see it
 /// (404 when there is none they may see). A report holding anything not TLP:CLEAR is written to the audit log.
 /// </summary>
 public static class ReportExportEndpoints
@@ -18,7 +18,7 @@ public static class ReportExportEndpoints
     public static IEndpointRouteBuilder MapReportExports(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/reports/{cycleSlug}/questionnaire.docx", QuestionnaireAsync).ExcludeFromDescription();
-        endpoints.MapGet("/states/{iso3}/reports/{cycleSlug}.docx", ReportAsync).ExcludeFromDescription();
+        endpoints.MapGet("/states/{iso3}/reports/{cycleSlug}/report.docx", ReportAsync).ExcludeFromDescription();
         return endpoints;
     }
 

@@ -85,7 +85,7 @@ public sealed class ReportDocumentTests(PortalFixture fixture) : PortalTest(fixt
         var (_, text, document) = await DownloadAsync(visitor, $"/fr/reports/{await SlugAsync(cycle)}/questionnaire.docx");
         document?.Dispose();
 
-        Assert.Contains("☐ Non commencée", text);
+        Assert.Contains("☐ Non commencé", text);
         Assert.Contains("Besoins en capacités :", text);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.Client.GetAsync("/reports/no-such-cycle/questionnaire.docx")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.Client.GetAsync($"/reports/{await SlugAsync(without)}/questionnaire.docx")).StatusCode);
@@ -98,7 +98,7 @@ public sealed class ReportDocumentTests(PortalFixture fixture) : PortalTest(fixt
         await Portal.CreateQuestionnaireAsync(cycle);
         var entry = await Portal.PublishAsync("KEN");
         await PublishKenyasReportAsync(cycle, entry);
-        var url = $"/states/ken/reports/{await SlugAsync(cycle)}.docx";
+        var url = $"/states/ken/reports/{await SlugAsync(cycle)}/report.docx";
         using var visitor = Portal.NewBrowser();
         var (analyst, _) = await Portal.SignInAsAsync(PortalRoles.Analyst);
 
@@ -139,7 +139,7 @@ public sealed class ReportDocumentTests(PortalFixture fixture) : PortalTest(fixt
         var cycle = await Portal.OpenCycleAsync();
         await Portal.CreateQuestionnaireAsync(cycle);
         await Portal.CreateReportAsync("FRA", cycle, EntryStatus.Published, TlpLabel.Amber);
-        var url = $"/states/fra/reports/{await SlugAsync(cycle)}.docx";
+        var url = $"/states/fra/reports/{await SlugAsync(cycle)}/report.docx";
         var (kenya, _) = await Portal.SignInAsAsync(PortalRoles.Contributor, "KEN");
         var (france, _) = await Portal.SignInAsAsync(PortalRoles.Contributor, "FRA");
         var (analyst, _) = await Portal.SignInAsAsync(PortalRoles.Analyst);
@@ -168,7 +168,7 @@ public sealed class ReportDocumentTests(PortalFixture fixture) : PortalTest(fixt
         var slug = await SlugAsync(cycle);
         using var visitor = Portal.NewBrowser();
 
-        foreach (var url in new[] { $"/states/ken/reports/{slug}.docx", $"/states/xyz/reports/{slug}.docx", "/states/ken/reports/no-such-cycle.docx" })
+        foreach (var url in new[] { $"/states/ken/reports/{slug}/report.docx", $"/states/xyz/reports/{slug}/report.docx", "/states/ken/reports/no-such-cycle/report.docx" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await visitor.Client.GetAsync(url)).StatusCode);
         }

@@ -32,7 +32,7 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
         ["GET /synthesis/export.md"] = "synthesis download; ExportVisibilityTests",
         ["GET /synthesis/export.docx"] = "synthesis download; ExportVisibilityTests",
         ["GET /reports/{cycleSlug}/questionnaire.docx"] = "a cycle's blank questionnaire: the questions are not secret",
-        ["GET /states/{iso3}/reports/{cycleSlug}.docx"] = "a published national report, TLP filtered by ReportVisibility; ReportDocumentTests",
+        ["GET /states/{iso3}/reports/{cycleSlug}/report.docx"] = "a published national report, TLP filtered by ReportVisibility; ReportDocumentTests",
         ["GET /reports"] = "cycles with published national reports (ReportVisibilityTests)",
         ["GET /reports/{cycleslug}"] = "a cycle's published reports norm by norm; ReportVisibilityTests",
         ["GET /reports/{cycleslug}/states"] = "the States behind a number of the norm view; ReportVisibilityTests",
@@ -97,6 +97,7 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
             .Concat(DashboardTests.CoveredEndpoints)
             .Concat(ReminderTests.CoveredEndpoints)
             .Concat(QuestionnaireAccessTests.CoveredEndpoints)
+            .Concat(ReportAuthorizationMatrixTests.CoveredEndpoints)
             .ToHashSet(StringComparer.Ordinal);
 
     [Fact]

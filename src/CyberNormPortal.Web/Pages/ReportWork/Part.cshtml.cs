@@ -90,7 +90,7 @@ public sealed class PartModel(
                 ModelState.AddModelError(string.Empty, localizer[message!]);
                 return Page();
             default:
-                TempData.SetNotice(localizer["“{0}” is saved.", Part.Title]);
+                TempData.SetNotice(localizer["“{0}” is saved.", localizer[Part.Title]]);
                 return Redirect(Url.Content(Mail.Notifications.ReportWorkPath(id)));
         }
     }

@@ -261,11 +261,13 @@ public sealed class QuestionnaireEditorTests(PortalFixture portal) : PortalTest(
 
         var saved = await second.SubmitAsync(PageOf(cycle), new Dictionary<string, object?>
         {
-            ["Part.Kind"] = nameof(PartKind.Other), ["Part.Title"] = "Added by the second moderator",
+            ["Part.Kind"] = nameof(PartKind.Other),
+            ["Part.Title"] = "Added by the second moderator",
         }, "#part-form");
         var outdated = await first.SubmitAsync(stale, new Dictionary<string, object?>
         {
-            ["Part.Kind"] = nameof(PartKind.Other), ["Part.Title"] = "Added by the first moderator",
+            ["Part.Kind"] = nameof(PartKind.Other),
+            ["Part.Title"] = "Added by the first moderator",
         }, "#part-form");
 
         Assert.Equal(PageOf(cycle), saved.RedirectPath);
