@@ -29,15 +29,6 @@ public static class PublishedReportReading
     public static readonly IReadOnlyList<ChecklistStatus> StatusOrder =
         [ChecklistStatus.Implemented, ChecklistStatus.InProgress, ChecklistStatus.NotStarted, ChecklistStatus.NotApplicable];
 
-    /// <summary>The label of a status (a key of Resources/SharedResource.resx).</summary>
-    public static string Label(ChecklistStatus status) => status switch
-    {
-        ChecklistStatus.Implemented => "Implemented",
-        ChecklistStatus.InProgress => "In progress",
-        ChecklistStatus.NotStarted => "Not started",
-        ChecklistStatus.NotApplicable => "Not applicable",
-    };
-
     /// <summary>Cycles where <paramref name="reader"/> may see at least one published report, newest first.</summary>
     public static async Task<List<ReportCycle>> CyclesWithReportsAsync(this PortalDbContext db, Reader reader, CancellationToken cancellationToken)
     {

@@ -15,7 +15,8 @@ namespace CyberNormPortal.Web.BrowserTests.Journeys;
 /// <summary>
 /// Kenya's national report in a real browser: two contributors fill different parts at the same time, the approver
 /// signs it off, a moderator publishes it; then an analyst reads the cycle's norm view, follows a number to Kenya's
-/// report, compares Kenya and France, and downloads the report as .docx. axe finds nothing on any page.
+/// report, downloads it as .docx, and compares Kenya and France, with the mouse and then with the keyboard only.
+/// axe finds nothing on any page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class NationalReportTests(BrowserFixture browser)
@@ -82,6 +83,62 @@ public sealed class NationalReportTests(BrowserFixture browser)
         Assert.Contains("KE-CIRT/CC keeps the directory and tests it every quarter.", text, StringComparison.Ordinal);
         Assert.Contains("Vulnerability disclosure", text, StringComparison.Ordinal);
         await visitor.AssertNoAxeViolationsAsync();
+
+        // An analyst opens the cycle's norm view from the list of national reports…
+        var analyst = await SignedInAsync([PortalRoles.Analyst], null);
+        await analyst.GotoAsync("/reports");
+        await analyst.AssertNoAxeViolationsAsync();
+        await analyst.GetByRole(AriaRole.Link, new() { Name = cycleName }).ClickAsync();
+        await analyst.WaitForURLAsync($"**/reports/{slug}");
+        await analyst.AssertNoAxeViolationsAsync();
+
+        // …follows the number of States that implemented the directory of points of contact (norm 8) to Kenya's report…
+        var row = analyst.Locator("section.report-norm").Filter(new() { Has = analyst.Locator("h2#norm-8") }).Locator("table tbody tr").Filter(new() { HasText = "Keep an up-to-date directory of counterparts' points of contact." });
+        var implemented = row.Locator("td").First.Locator("a");
+        Assert.Equal("1", await implemented.InnerTextAsync());
+        await implemented.ClickAsync();
+        await analyst.WaitForURLAsync("**/states?**");
+        await analyst.AssertNoAxeViolationsAsync();
+        await analyst.GetByRole(AriaRole.Link, new() { Name = "Kenya" }).ClickAsync();
+        await analyst.WaitForURLAsync($"**/states/ken/reports/{slug}");
+        Assert.Contains("KE-CIRT/CC keeps the directory", await analyst.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await analyst.AssertNoAxeViolationsAsync();
+
+        // …downloads it as .docx…
+        var download = await analyst.RunAndWaitForDownloadAsync(() =>
+            analyst.GetByRole(AriaRole.Link, new() { Name = "Download as Word (.docx)" }).ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+        var path = await download.PathAsync();
+        Assert.True(new FileInfo(path).Length > 1000, "The .docx is empty.");
+
+        // …and compares Kenya and France action by action.
+        await analyst.GotoAsync($"/reports/{slug}");
+        await analyst.GetByRole(AriaRole.Link, new() { Name = "Compare States' reports" }).ClickAsync();
+        await analyst.GetByLabel("State 1").SelectOptionAsync(new SelectOptionValue { Label = "Kenya" });
+        await analyst.GetByLabel("State 2").SelectOptionAsync(new SelectOptionValue { Label = "France" });
+        await analyst.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
+        await analyst.WaitForURLAsync("**/compare?**");
+        var comparison = await analyst.Locator("main table").InnerTextAsync();
+        Assert.Contains("KE-CIRT/CC keeps the directory", comparison, StringComparison.Ordinal);
+        Assert.Contains("L'ANSSI tient l'annuaire à jour.", comparison, StringComparison.Ordinal);
+        await analyst.AssertNoAxeViolationsAsync();
+
+        // Keyboard only: the compare form is reached and sent without a mouse.
+        await analyst.GotoAsync($"/reports/{slug}/compare");
+        await analyst.GetByLabel("State 1").FocusAsync();
+        await analyst.Keyboard.PressAsync("ArrowDown");
+        await analyst.Keyboard.PressAsync("Tab");
+        await analyst.Keyboard.PressAsync("ArrowDown");
+        await analyst.Keyboard.PressAsync("ArrowDown");
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            await analyst.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Equal("Compare", await analyst.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+        await analyst.Keyboard.PressAsync("Enter");
+        await analyst.WaitForURLAsync("**/compare?**");
+        Assert.Contains("L'ANSSI tient l'annuaire à jour.", await analyst.Locator("main table").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     private async Task<IPage> SignedInAsync(string[] roles, string? state)

@@ -77,6 +77,7 @@ public sealed class AntiforgeryTests(PortalFixture portal, ITestOutputHelper out
             .Replace("{id:int?}", "", StringComparison.Ordinal)
             .Replace("{id:int}", entry.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{id}", userId, StringComparison.Ordinal)
+            .Replace("{partKey}", "pany", StringComparison.OrdinalIgnoreCase)
             .TrimEnd('/');
         Assert.DoesNotContain("{", path, StringComparison.Ordinal);
         return post.Handler is null ? path : $"{path}?handler={post.Handler}";
