@@ -58,12 +58,7 @@ public sealed record WorkflowStep(WorkflowAction Action, EntryStatus To, bool Ne
 /// </summary>
 public static class EntryWorkflow
 {
-    private delegate WorkflowDecision Rule(Entry entry, WorkflowActor actor, WorkflowContext context);
-
-    /// <summary>One row of the table: who may take the step, and whether it needs a reason.</summary>
-    private sealed record Transition(Rule Rule, bool NeedsReason = false);
-
-    private static readonly Dictionary<(EntryStatus, WorkflowAction), Transition> Transitions = new()
+    private static readonly WorkflowTable<Entry> Table = new(new Dictionary<(EntryStatus, WorkflowAction), WorkflowTransition<Entry>>
     {
         [(EntryStatus.Draft, WorkflowAction.Submit)] = new(Submit),
         [(EntryStatus.Submitted, WorkflowAction.Approve)] = new(Approve),
@@ -74,7 +69,7 @@ public static class EntryWorkflow
         [(EntryStatus.Draft, WorkflowAction.Withdraw)] = new(WithdrawBehindNewRevision, NeedsReason: true),
         [(EntryStatus.Submitted, WorkflowAction.Withdraw)] = new(WithdrawBehindNewRevision, NeedsReason: true),
         [(EntryStatus.AwaitingModeration, WorkflowAction.Withdraw)] = new(WithdrawBehindNewRevision, NeedsReason: true),
-    };
+    }, entry => entry.Status, DomainMessages.StepNotPossibleNow);
 
     /// <summary>
     /// Whether an entry waits for this actor's review: submitted, and the actor is an approver of its State, or a
@@ -95,28 +90,12 @@ public static class EntryWorkflow
 
     /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/> now, given <paramref name="reason"/>.</summary>
     public static WorkflowDecision Decide(
-        Entry entry, WorkflowAction action, WorkflowActor actor, WorkflowContext context, string? reason = null)
-    {
-        if (!Transitions.TryGetValue((entry.Status, action), out var transition))
-        {
-            return WorkflowDecision.Refuse(WorkflowRefusal.NotInThisStatus, DomainMessages.StepNotPossibleNow);
-        }
-
-        var decision = transition.Rule(entry, actor, context);
-        return decision.IsAllowed && transition.NeedsReason && string.IsNullOrWhiteSpace(reason)
-            ? WorkflowDecision.Refuse(WorkflowRefusal.ReasonRequired, DomainMessages.ReasonRequired)
-            : decision;
-    }
+        Entry entry, WorkflowAction action, WorkflowActor actor, WorkflowContext context, string? reason = null) =>
+        Table.Decide(entry, action, actor, context, reason);
 
     /// <summary>Every step <paramref name="actor"/> may take on the entry now, each with what it needs.</summary>
     public static IReadOnlyList<WorkflowStep> StepsFor(Entry entry, WorkflowActor actor, WorkflowContext context) =>
-        Enum.GetValues<WorkflowAction>()
-            .Select(action => (Action: action, Found: Transitions.TryGetValue((entry.Status, action), out var transition), Transition: transition))
-            .Where(row => row.Found)
-            .Select(row => (row.Action, row.Transition!.NeedsReason, Decision: row.Transition.Rule(entry, actor, context)))
-            .Where(row => row.Decision.IsAllowed)
-            .Select(row => new WorkflowStep(row.Action, row.Decision.To!.Value, row.NeedsReason))
-            .ToList();
+        Table.StepsFor(entry, actor, context);
 
     private static WorkflowDecision Submit(Entry entry, WorkflowActor actor, WorkflowContext context) =>
         actor.SpeaksFor(entry.StateIso3, entry.GroupId)

@@ -16,11 +16,7 @@ namespace CyberNormPortal.Domain.Reports;
 /// </summary>
 public static class ReportWorkflow
 {
-    private delegate WorkflowDecision Rule(NationalReport report, WorkflowActor actor, WorkflowContext context);
-
-    private sealed record Transition(Rule Rule, bool NeedsReason = false);
-
-    private static readonly Dictionary<(EntryStatus, WorkflowAction), Transition> Transitions = new()
+    private static readonly WorkflowTable<NationalReport> Table = new(new Dictionary<(EntryStatus, WorkflowAction), WorkflowTransition<NationalReport>>
     {
         [(EntryStatus.Draft, WorkflowAction.Submit)] = new(Submit),
         [(EntryStatus.Submitted, WorkflowAction.Approve)] = new(SignOff),
@@ -31,7 +27,7 @@ public static class ReportWorkflow
         [(EntryStatus.Draft, WorkflowAction.Withdraw)] = new(WithdrawBehindNewVersion, NeedsReason: true),
         [(EntryStatus.Submitted, WorkflowAction.Withdraw)] = new(WithdrawBehindNewVersion, NeedsReason: true),
         [(EntryStatus.AwaitingModeration, WorkflowAction.Withdraw)] = new(WithdrawBehindNewVersion, NeedsReason: true),
-    };
+    }, report => report.Status, DomainMessages.ReportStepNotPossibleNow);
 
     /// <summary>Whether the report waits for this actor's sign-off (four eyes is the sign-off's own check).</summary>
     public static bool AwaitsSignOffBy(NationalReport report, WorkflowActor actor, bool stateHasSinglePointOfContact) =>
@@ -40,27 +36,11 @@ public static class ReportWorkflow
             || (actor.Has(WorkflowRoles.Moderator) && stateHasSinglePointOfContact));
 
     public static WorkflowDecision Decide(
-        NationalReport report, WorkflowAction action, WorkflowActor actor, WorkflowContext context, string? reason = null)
-    {
-        if (!Transitions.TryGetValue((report.Status, action), out var transition))
-        {
-            return WorkflowDecision.Refuse(WorkflowRefusal.NotInThisStatus, DomainMessages.ReportStepNotPossibleNow);
-        }
-
-        var decision = transition.Rule(report, actor, context);
-        return decision.IsAllowed && transition.NeedsReason && string.IsNullOrWhiteSpace(reason)
-            ? WorkflowDecision.Refuse(WorkflowRefusal.ReasonRequired, DomainMessages.ReasonRequired)
-            : decision;
-    }
+        NationalReport report, WorkflowAction action, WorkflowActor actor, WorkflowContext context, string? reason = null) =>
+        Table.Decide(report, action, actor, context, reason);
 
     public static IReadOnlyList<WorkflowStep> StepsFor(NationalReport report, WorkflowActor actor, WorkflowContext context) =>
-        Enum.GetValues<WorkflowAction>()
-            .Where(action => Transitions.ContainsKey((report.Status, action)))
-            .Select(action => (Action: action, Transition: Transitions[(report.Status, action)]))
-            .Select(row => (row.Action, row.Transition.NeedsReason, Decision: row.Transition.Rule(report, actor, context)))
-            .Where(row => row.Decision.IsAllowed)
-            .Select(row => new WorkflowStep(row.Action, row.Decision.To!.Value, row.NeedsReason))
-            .ToList();
+        Table.StepsFor(report, actor, context);
 
     private static WorkflowDecision Submit(NationalReport report, WorkflowActor actor, WorkflowContext context) =>
         actor.SpeaksFor(report.StateIso3)
@@ -82,7 +62,7 @@ public static class ReportWorkflow
     private static WorkflowDecision ReturnFromReview(NationalReport report, WorkflowActor actor, WorkflowContext context) =>
         MayReview(report, actor, context) ?? WorkflowDecision.Allow(EntryStatus.Draft);
 
-    private static Rule Moderate(EntryStatus to, string refusal) =>
+    private static Func<NationalReport, WorkflowActor, WorkflowContext, WorkflowDecision> Moderate(EntryStatus to, string refusal) =>
         (report, actor, context) => actor.Has(WorkflowRoles.Moderator)
             ? WorkflowDecision.Allow(to)
             : WorkflowDecision.Refuse(WorkflowRefusal.NotAModerator, refusal);

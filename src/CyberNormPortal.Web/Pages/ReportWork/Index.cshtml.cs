@@ -99,12 +99,7 @@ public sealed class IndexModel(
             return RedirectToPage(new { id });
         }
 
-        db.ChangeTracker.Clear();
-        await LoadAsync(id, cancellationToken);
-        ModelState.AddModelError(string.Empty, outcome == SaveOutcome.Conflict
-            ? localizer["Someone changed this report while you were reading it. Nothing was done: read it again as it is now, then decide."]
-            : localizer[message!]);
-        return Page();
+        return await ShowFailureAsync(id, outcome, message, cancellationToken);
     }
 
     /// <summary>Sets the report's TLP label (its parts can be more restricted, never less).</summary>
@@ -127,6 +122,12 @@ public sealed class IndexModel(
             return RedirectToPage(new { id });
         }
 
+        return await ShowFailureAsync(id, outcome, message, cancellationToken);
+    }
+
+    /// <summary>Someone else acted first, or the rules refused: the report as it is now, with why.</summary>
+    private async Task<IActionResult> ShowFailureAsync(int id, SaveOutcome outcome, string? message, CancellationToken cancellationToken)
+    {
         db.ChangeTracker.Clear();
         await LoadAsync(id, cancellationToken);
         ModelState.AddModelError(string.Empty, outcome == SaveOutcome.Conflict
