@@ -155,7 +155,9 @@ public sealed class NationalReportTests(BrowserFixture browser)
         await using var scope = browser.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var suffix = Guid.NewGuid().ToString("N")[..6];
-        var cycle = new Domain.Cycles.ReportingCycle($"un-{suffix}", $"UN reporting {suffix}", new DateOnly(2026, 1, 1), new DateOnly(2027, 3, 31), null, isOpen: true);
+        // Not open for new entries: the other journeys' entry forms pick the one open cycle, and a national report
+        // is asked for by its questionnaire, not by the cycle taking entries.
+        var cycle = new Domain.Cycles.ReportingCycle($"un-{suffix}", $"UN reporting {suffix}", new DateOnly(2026, 1, 1), new DateOnly(2027, 3, 31), null, isOpen: false);
         db.Cycles.Add(cycle);
         await db.SaveChangesAsync();
         var questionnaire = IllustrativeQuestionnaire.Build(cycle.Id, DateTimeOffset.UtcNow);
