@@ -31,6 +31,16 @@ public sealed class BrowserFixture : IAsyncLifetime
             .Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
 
+        // The first requests compile the pages and fill the connection pool; made here, they do not count against
+        // the first journey's 15-second waits on a busy machine.
+        using (var warmUp = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) })
+        {
+            foreach (var page in new[] { "/", "/account/sign-in", "/norms", "/synthesis" })
+            {
+                (await warmUp.GetAsync(page)).EnsureSuccessStatusCode();
+            }
+        }
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
