@@ -53,4 +53,28 @@ public static class DomainMessages
     public const string ReportReturnNotAModerator = "Only a moderator can return a report awaiting moderation.";
     public const string ReportWithdrawNotAModerator = "Only a moderator can withdraw a published report.";
     public const string ReportNothingPublished = "Nothing of this report is published, so there is nothing to withdraw.";
+
+    public const string OrganisationNameRequired = "Give the organisation's name.";
+    public const string CapacityOwnerRequired = "A need or offer belongs to exactly one State or organisation.";
+    public const string CapacityNeedIsAStates = "Only a State posts a capacity need.";
+    public const string CapacityNotAPointOfContact = "Only a point of contact of its own State or organisation can draft, edit or submit this.";
+    public const string CapacityEditOnlyDraft = "Only a draft can be edited; it is back to a draft once returned.";
+    public const string CapacityTitleRequired = "Give it a title.";
+    public const string CapacityNormRequired = "Choose at least one norm.";
+    public const string CapacityKindRequired = "Choose at least one kind of help.";
+    public const string CapacityLanguageRequired = "Choose at least one language.";
+    public const string CapacityRegionRequired = "Choose at least one region served.";
+    public const string CapacityPeriodBackwards = "The end of the period cannot be before its start.";
+    public const string CapacityStepNotPossibleNow = "This step is not possible for this need or offer as it is now.";
+    public const string CapacityFourEyes = "You saved this last: another person must approve it (four eyes).";
+    public const string CapacityNotAnApprover = "Only an approver of its State (or a moderator, where the State has a single point of contact) can review this.";
+    public const string CapacityPublishNotAModerator = "Only a moderator can publish this.";
+    public const string CapacityReturnNotAModerator = "Only a moderator can return this.";
+    public const string CapacityWithdrawNotAllowed = "Only its own points of contact or a moderator can withdraw this.";
+    public const string MatchStepNotPossibleNow = "This step is not possible for the match as it is now.";
+    public const string MatchNotASide = "Only a point of contact of the need's or the offer's side can do this.";
+    public const string MatchAlreadyInterested = "Your side has already expressed interest.";
+    public const string MatchNotTheSecretariat = "Only the secretariat can do this.";
+    public const string MatchConsentMissing = "Both sides must express interest before the secretariat introduces them.";
+    public const string MatchOutcomeRequired = "Describe the outcome.";
 }

@@ -10,13 +10,16 @@ public enum WorkflowRoles
 
     /// <summary>A point of contact bound to a group: drafts, submits and reviews the group's joint entries.</summary>
     GroupCoordinator = 8,
+
+    /// <summary>A point of contact of a capacity-building organisation: drafts and submits its offers.</summary>
+    OrganisationContact = 16,
 }
 
 /// <summary>
 /// Who attempts a workflow step: an account, its roles, the State it is bound to (contributors and approvers)
 /// and the group it coordinates (group coordinators), if any.
 /// </summary>
-public sealed record WorkflowActor(string UserId, string DisplayName, WorkflowRoles Roles, string? StateIso3, int? GroupId = null)
+public sealed record WorkflowActor(string UserId, string DisplayName, WorkflowRoles Roles, string? StateIso3, int? GroupId = null, int? OrganisationId = null)
 {
     public bool Has(WorkflowRoles role) => (Roles & role) == role;
 
@@ -27,6 +30,10 @@ public sealed record WorkflowActor(string UserId, string DisplayName, WorkflowRo
     /// <summary>A coordinator of exactly this group.</summary>
     public bool Coordinates(int? groupId) =>
         groupId is not null && GroupId == groupId && Has(WorkflowRoles.GroupCoordinator);
+
+    /// <summary>A point of contact of exactly this organisation.</summary>
+    public bool RepresentsOrganisation(int? organisationId) =>
+        organisationId is not null && OrganisationId == organisationId && Has(WorkflowRoles.OrganisationContact);
 
     /// <summary>
     /// May draft, edit and submit the entries of this author: a State's own contributors and approvers, or for a

@@ -82,7 +82,12 @@ public static class PortalActor
             roles |= WorkflowRoles.GroupCoordinator;
         }
 
+        if (PortalCapabilities.RepresentsOrganisation(user))
+        {
+            roles |= WorkflowRoles.OrganisationContact;
+        }
+
         var name = user.FindFirstValue(PortalClaims.DisplayName) ?? user.Identity?.Name ?? id;
-        return new WorkflowActor(id, name, roles, PortalCapabilities.StateOf(user), PortalCapabilities.GroupOf(user));
+        return new WorkflowActor(id, name, roles, PortalCapabilities.StateOf(user), PortalCapabilities.GroupOf(user), PortalCapabilities.OrganisationOf(user));
     }
 }

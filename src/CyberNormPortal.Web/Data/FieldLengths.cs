@@ -49,4 +49,20 @@ public static class FieldLengths
 
     /// <summary>How many of its published entries (newest first per norm) a State's report form offers to link.</summary>
     public const int LinkableEntries = 500;
+
+    /// <summary>A capacity need's or offer's title.</summary>
+    public const int CapacityTitle = 200;
+
+    /// <summary>A capacity need's or offer's description (Markdown).</summary>
+    public const int CapacityDescription = 10_000;
+
+    /// <summary>A need's preferred timing, as its State puts it.</summary>
+    public const int CapacityTiming = 200;
+
+    /// <summary>A match's closing reason or outcome note.</summary>
+    public const int MatchNote = 4_000;
+
+    public const int OrganisationName = Domain.Capacity.Organisation.NameMaxLength;
+
+    public const int Website = 500;
 }

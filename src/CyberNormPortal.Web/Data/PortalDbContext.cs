@@ -1,3 +1,4 @@
+using CyberNormPortal.Domain.Capacity;
 using CyberNormPortal.Domain.Cycles;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Domain.Groups;
@@ -65,6 +66,17 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<PublishedActionStatus> PublishedActionStatuses => Set<PublishedActionStatus>();
 
     public DbSet<PublishedReportPart> PublishedReportParts => Set<PublishedReportPart>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    /// <summary>Capacity needs and offers (docs/decisions/0017-capacity-building.md).</summary>
+    public DbSet<CapacityItem> CapacityItems => Set<CapacityItem>();
+
+    public DbSet<CapacityEvent> CapacityEvents => Set<CapacityEvent>();
+
+    public DbSet<CapacityMatch> CapacityMatches => Set<CapacityMatch>();
+
+    public DbSet<MatchEvent> MatchEvents => Set<MatchEvent>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -16,13 +16,14 @@ public sealed class Invitation
     {
     }
 
-    public Invitation(string email, string role, string? stateIso3, string displayName, string? invitedByUserId, DateTimeOffset now, out string token, int? groupId = null)
+    public Invitation(string email, string role, string? stateIso3, string displayName, string? invitedByUserId, DateTimeOffset now, out string token, int? groupId = null, int? organisationId = null)
     {
         token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         Email = email.Trim();
         Role = role;
         StateIso3 = stateIso3;
         GroupId = groupId;
+        OrganisationId = organisationId;
         DisplayName = displayName.Trim();
         InvitedByUserId = invitedByUserId;
         CreatedAt = now;
@@ -42,6 +43,9 @@ public sealed class Invitation
 
     /// <summary>The group a group coordinator is invited for.</summary>
     public int? GroupId { get; private set; }
+
+    /// <summary>The organisation an organisation contact is invited for.</summary>
+    public int? OrganisationId { get; private set; }
 
     public string TokenHash { get; private set; } = "";
 

@@ -28,6 +28,12 @@ public enum Capability
 
     /// <summary>Cycles and groups: moderators or administrators.</summary>
     ManagesInitiative,
+
+    /// <summary>Speaks for a capacity-building organisation (organisation contacts, bound to one): posts its offers.</summary>
+    RepresentsOrganisation,
+
+    /// <summary>Posts capacity needs or offers: <see cref="Contributes"/> (for a State) or <see cref="RepresentsOrganisation"/>.</summary>
+    PostsCapacity,
 }
 
 /// <summary>
@@ -49,6 +55,12 @@ public static class PortalCapabilities
     public static int? GroupOf(ClaimsPrincipal user) =>
         IsSignedIn(user) && int.TryParse(user.FindFirstValue(PortalClaims.Group), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var group)
             ? group
+            : null;
+
+    /// <summary>The capacity-building organisation an organisation contact speaks for, or null.</summary>
+    public static int? OrganisationOf(ClaimsPrincipal user) =>
+        IsSignedIn(user) && int.TryParse(user.FindFirstValue(PortalClaims.Organisation), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var organisation)
+            ? organisation
             : null;
 
     /// <summary>Whether <paramref name="user"/> may do <paramref name="capability"/> now.</summary>
@@ -82,6 +94,10 @@ public static class PortalCapabilities
 
     public static bool ManagesInitiative(ClaimsPrincipal user) => Has(user, Capability.ManagesInitiative);
 
+    public static bool RepresentsOrganisation(ClaimsPrincipal user) => Has(user, Capability.RepresentsOrganisation);
+
+    public static bool PostsCapacity(ClaimsPrincipal user) => Has(user, Capability.PostsCapacity);
+
     private static bool Grants(ClaimsPrincipal user, Capability capability, bool twoFactor) => capability switch
     {
         Capability.Contributes => (Holds(user, PortalRoles.Contributor, twoFactor) || Holds(user, PortalRoles.Approver, twoFactor)) && BoundToState(user),
@@ -93,6 +109,8 @@ public static class PortalCapabilities
         Capability.Reviews => Grants(user, Capability.Approves, twoFactor) || Grants(user, Capability.Coordinates, twoFactor)
             || Grants(user, Capability.Moderates, twoFactor),
         Capability.ManagesInitiative => Grants(user, Capability.Moderates, twoFactor) || Grants(user, Capability.Administers, twoFactor),
+        Capability.RepresentsOrganisation => Holds(user, PortalRoles.OrganisationContact, twoFactor) && OrganisationOf(user) is not null,
+        Capability.PostsCapacity => Grants(user, Capability.Contributes, twoFactor) || Grants(user, Capability.RepresentsOrganisation, twoFactor),
     };
 
     /// <summary>The role counts only with two-factor sign-in where <see cref="PortalRoles.NeedsTwoFactor"/> says so.</summary>

@@ -9,6 +9,9 @@ public static class PortalClaims
     /// <summary>Id of the group a group coordinator speaks for.</summary>
     public const string Group = "portal:group";
 
+    /// <summary>Id of the capacity-building organisation an organisation contact speaks for.</summary>
+    public const string Organisation = "portal:organisation";
+
     /// <summary>The name other people see.</summary>
     public const string DisplayName = "portal:name";
 

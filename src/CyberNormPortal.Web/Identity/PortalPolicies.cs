@@ -23,6 +23,9 @@ public static class PortalPolicies
     /// <summary>Moderators or administrators (cycles and groups), with two-factor sign-in.</summary>
     public const string ManagesInitiative = "ManagesInitiative";
 
+    /// <summary>Points of contact of a State or of a capacity-building organisation: they post needs and offers.</summary>
+    public const string PostsCapacity = "PostsCapacity";
+
     /// <summary>Each policy asserts one <see cref="Capability"/>, as <see cref="PortalCapabilities"/> defines it.</summary>
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder) =>
         builder
@@ -31,7 +34,8 @@ public static class PortalPolicies
             .AddPolicy(Reviews, policy => policy.RequireCapability(Capability.Reviews))
             .AddPolicy(Moderates, policy => policy.RequireCapability(Capability.Moderates))
             .AddPolicy(Administers, policy => policy.RequireCapability(Capability.Administers))
-            .AddPolicy(ManagesInitiative, policy => policy.RequireCapability(Capability.ManagesInitiative));
+            .AddPolicy(ManagesInitiative, policy => policy.RequireCapability(Capability.ManagesInitiative))
+            .AddPolicy(PostsCapacity, policy => policy.RequireCapability(Capability.PostsCapacity));
 
     private static AuthorizationPolicyBuilder RequireCapability(this AuthorizationPolicyBuilder policy, Capability capability) =>
         policy.RequireAuthenticatedUser().AddRequirements(new CapabilityRequirement(capability));

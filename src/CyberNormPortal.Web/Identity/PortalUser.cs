@@ -13,6 +13,9 @@ public sealed class PortalUser : IdentityUser
     /// <summary>The group a group coordinator speaks for jointly; null for other roles.</summary>
     public int? GroupId { get; set; }
 
+    /// <summary>The capacity-building organisation an organisation contact speaks for.</summary>
+    public int? OrganisationId { get; set; }
+
     public bool IsActive { get; set; } = true;
 
     /// <summary>The portal language the user reads pages and mail in: one of <see cref="Localization.PortalCultures"/>.</summary>

@@ -24,6 +24,11 @@ public sealed class PortalUserClaimsPrincipalFactory(
             identity.AddClaim(new Claim(PortalClaims.Group, groupId.ToString(CultureInfo.InvariantCulture)));
         }
 
+        if (user.OrganisationId is { } organisationId)
+        {
+            identity.AddClaim(new Claim(PortalClaims.Organisation, organisationId.ToString(CultureInfo.InvariantCulture)));
+        }
+
         identity.AddClaim(new Claim(PortalClaims.TwoFactor, user.TwoFactorEnabled ? "true" : "false"));
         identity.AddClaim(new Claim(PortalClaims.Language, user.PreferredLanguage));
         return identity;

@@ -1,3 +1,4 @@
+using CyberNormPortal.Domain.Capacity;
 using CyberNormPortal.Domain.Groups;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Identity;
@@ -23,5 +24,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.HasOne<State>().WithMany().HasForeignKey(i => i.StateIso3).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => i.GroupId);
         builder.HasOne<Group>().WithMany().HasForeignKey(i => i.GroupId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => i.OrganisationId);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,3 +1,4 @@
+using CyberNormPortal.Domain.Capacity;
 using CyberNormPortal.Domain.Groups;
 using CyberNormPortal.Domain.States;
 using CyberNormPortal.Web.Identity;
@@ -19,5 +20,7 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         builder.HasIndex(u => u.StateIso3);
         builder.HasOne<Group>().WithMany().HasForeignKey(u => u.GroupId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.GroupId);
+        builder.HasIndex(u => u.OrganisationId);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

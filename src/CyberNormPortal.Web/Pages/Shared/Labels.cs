@@ -168,5 +168,82 @@ public static class Labels
     };
 
     /// <summary>A language's name in the reader's language (CLDR through ICU), or the tag itself when unknown.</summary>
+    public static string KindOfHelp(Domain.Capacity.KindOfHelp kind) => kind switch
+    {
+        Domain.Capacity.KindOfHelp.Training => "Training",
+        Domain.Capacity.KindOfHelp.TechnicalAssistance => "Technical assistance",
+        Domain.Capacity.KindOfHelp.LegislativeDrafting => "Legislative drafting",
+        Domain.Capacity.KindOfHelp.Exercises => "Exercises",
+        Domain.Capacity.KindOfHelp.Equipment => "Equipment",
+        Domain.Capacity.KindOfHelp.Mentoring => "Mentoring",
+        Domain.Capacity.KindOfHelp.Other => "Other help",
+    };
+
+    public static string Side(Domain.Capacity.CapacitySide side) => side switch
+    {
+        Domain.Capacity.CapacitySide.Need => "Need",
+        Domain.Capacity.CapacitySide.Offer => "Offer",
+    };
+
+    public static string SidePlural(Domain.Capacity.CapacitySide side) => side switch
+    {
+        Domain.Capacity.CapacitySide.Need => "Needs",
+        Domain.Capacity.CapacitySide.Offer => "Offers",
+    };
+
+    /// <summary>
+    /// A need's or offer's status as its readers say it: a published need is open until matched, a published offer
+    /// available; <paramref name="matched"/> when the secretariat has introduced it to a counterpart.
+    /// </summary>
+    public static string CapacityStatus(Domain.Capacity.CapacitySide side, EntryStatus status, bool matched) => status switch
+    {
+        EntryStatus.Draft => "Draft",
+        EntryStatus.Submitted => "Awaiting approval",
+        EntryStatus.AwaitingModeration => "Awaiting moderation",
+        EntryStatus.Published when matched => "Matched",
+        EntryStatus.Published => side == Domain.Capacity.CapacitySide.Need ? "Open" : "Available",
+        EntryStatus.Withdrawn => "Withdrawn",
+    };
+
+    public static string CapacityActionButton(WorkflowAction action) => action switch
+    {
+        WorkflowAction.Submit => "Submit for approval",
+        WorkflowAction.Approve => "Approve",
+        WorkflowAction.Return => "Return with a reason",
+        WorkflowAction.Publish => "Publish",
+        WorkflowAction.Withdraw => "Withdraw",
+    };
+
+    public static string MatchStatus(Domain.Capacity.MatchStatus status) => status switch
+    {
+        Domain.Capacity.MatchStatus.Open => "Open",
+        Domain.Capacity.MatchStatus.InDiscussion => "In discussion",
+        Domain.Capacity.MatchStatus.Agreed => "Agreed",
+        Domain.Capacity.MatchStatus.UnderWay => "Under way",
+        Domain.Capacity.MatchStatus.Delivered => "Delivered",
+        Domain.Capacity.MatchStatus.Closed => "Closed",
+    };
+
+    public static string MatchActionButton(Domain.Capacity.MatchAction action) => action switch
+    {
+        Domain.Capacity.MatchAction.ExpressInterest => "Express interest",
+        Domain.Capacity.MatchAction.Introduce => "Introduce both sides",
+        Domain.Capacity.MatchAction.Agree => "Mark as agreed",
+        Domain.Capacity.MatchAction.StartWork => "Mark as under way",
+        Domain.Capacity.MatchAction.Deliver => "Mark as delivered",
+        Domain.Capacity.MatchAction.Close => "Close the match",
+    };
+
+    /// <summary>A reason's sentence, with "{0}" for its value put into words (<see cref="Capacity.CapacityText.Reason"/>).</summary>
+    public static string MatchReason(Domain.Capacity.MatchReasonKind kind) => kind switch
+    {
+        Domain.Capacity.MatchReasonKind.SameNorm => "Same norm {0}",
+        Domain.Capacity.MatchReasonKind.SameAction => "Same checklist action: {0}",
+        Domain.Capacity.MatchReasonKind.SameKindOfHelp => "Both about {0}",
+        Domain.Capacity.MatchReasonKind.SameCategory => "Same practice: {0}",
+        Domain.Capacity.MatchReasonKind.SameLanguage => "Both in {0}",
+        Domain.Capacity.MatchReasonKind.RegionServed => "Region served includes {0}",
+    };
+
     public static string Language(string tag) => Localization.LanguageNames.InReadersLanguage(tag);
 }
