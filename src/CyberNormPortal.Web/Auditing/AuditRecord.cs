@@ -73,6 +73,17 @@ public static class AuditActions
 
     /// <summary>A report's workflow step: "report-submit", "report-approve", …</summary>
     public static string ReportWorkflow(Domain.Entries.WorkflowAction action) => "report-" + action.ToString().ToLowerInvariant();
+
+    public const string OrganisationCreated = "organisation-created";
+    public const string OrganisationChanged = "organisation-changed";
+    public const string CapacityCreated = "capacity-created";
+    public const string CapacitySaved = "capacity-saved";
+
+    /// <summary>A step on a need or offer: "capacity-submit", "capacity-approve" …</summary>
+    public static string CapacityWorkflow(Domain.Entries.WorkflowAction action) => "capacity-" + action.ToString().ToLowerInvariant();
+
+    /// <summary>A step on a match: "match-expressinterest", "match-introduce" …</summary>
+    public static string MatchWorkflow(Domain.Capacity.MatchAction action) => "match-" + action.ToString().ToLowerInvariant();
     /// <summary>A questionnaire created, copied, versioned, or one of its parts, questions or actions changed.</summary>
     public const string QuestionnaireChanged = "questionnaire-changed";
 

@@ -12,6 +12,13 @@ public static class AuditSubjects
 
     public static string Report(int id) => $"report:{id}";
 
+    /// <summary>A capacity need or offer.</summary>
+    public static string Capacity(int id) => $"capacity:{id}";
+
+    public static string Match(int id) => $"match:{id}";
+
+    public static string Organisation(int id) => $"organisation:{id}";
+
     public static string Group(string slug) => $"group:{slug}";
 
     public static string Cycle(string slug) => $"cycle:{slug}";

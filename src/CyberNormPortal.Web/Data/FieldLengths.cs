@@ -65,4 +65,7 @@ public static class FieldLengths
     public const int OrganisationName = Domain.Capacity.Organisation.NameMaxLength;
 
     public const int Website = 500;
+
+    /// <summary>A mail's recipients: one address, or a comma-separated list (the introduction of a match goes to both sides at once).</summary>
+    public const int MailRecipients = 4_000;
 }

@@ -9,7 +9,7 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
     public void Configure(EntityTypeBuilder<OutgoingMail> builder)
     {
         builder.ToTable("OutgoingMail");
-        builder.Property(m => m.To).HasMaxLength(FieldLengths.Email).IsRequired();
+        builder.Property(m => m.To).HasMaxLength(FieldLengths.MailRecipients).IsRequired();
         builder.Property(m => m.Subject).HasMaxLength(300).IsRequired();
         builder.Property(m => m.Language).HasMaxLength(FieldLengths.LanguageTag).IsRequired().HasDefaultValue("en");
         builder.Property(m => m.LastError).HasMaxLength(1000);

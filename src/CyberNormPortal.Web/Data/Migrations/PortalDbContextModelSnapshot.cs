@@ -1573,8 +1573,8 @@ namespace CyberNormPortal.Web.Data.Migrations
 
                     b.Property<string>("To")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
 

@@ -13,6 +13,16 @@ namespace CyberNormPortal.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "To",
+                table: "OutgoingMail",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(256)",
+                oldMaxLength: 256);
+
             migrationBuilder.AddColumn<int>(
                 name: "OrganisationId",
                 table: "Invitations",
@@ -353,6 +363,16 @@ namespace CyberNormPortal.Web.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "OrganisationId",
                 table: "AspNetUsers");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "To",
+                table: "OutgoingMail",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(4000)",
+                oldMaxLength: 4000);
         }
     }
 }

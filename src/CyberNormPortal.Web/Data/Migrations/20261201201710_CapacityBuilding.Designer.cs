@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace CyberNormPortal.Web.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261201200615_CapacityBuilding")]
+    [Migration("20261201201710_CapacityBuilding")]
     partial class CapacityBuilding
     {
         /// <inheritdoc />
@@ -1576,8 +1576,8 @@ namespace CyberNormPortal.Web.Data.Migrations
 
                     b.Property<string>("To")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
 
