@@ -27,9 +27,9 @@ public sealed class ExportModel(PortalDbContext db, IStringLocalizer<SharedResou
         "Status", "Published", "Matched", "Url",
     ];
 
-    public async Task<IActionResult> OnGetAsync(string file, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string side, CancellationToken cancellationToken)
     {
-        var side = file.StartsWith("needs", StringComparison.Ordinal) ? CapacitySide.Need : CapacitySide.Offer;
+        var which = side == "needs" ? CapacitySide.Need : CapacitySide.Offer;
         var parsed = CapacityFilterParser.Parse(Request.Query);
         if (!parsed.IsValid)
         {
@@ -41,11 +41,11 @@ public sealed class ExportModel(PortalDbContext db, IStringLocalizer<SharedResou
             };
         }
 
-        var filters = parsed.Value with { Side = side };
+        var filters = parsed.Value with { Side = which };
         var rows = db.CapacityItems.AsNoTracking().Public().Filter(filters, db).Newest().Rows(db).AsAsyncEnumerable();
         var origin = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
-        Response.Headers.ContentDisposition = $"attachment; filename=\"cybernormportal-capacity-{file[..^4]}-{stamp}.csv\"";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"cybernormportal-capacity-{side}-{stamp}.csv\"";
         Response.ContentType = "text/csv; charset=utf-8";
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
