@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using CyberNormPortal.Domain.Capacity;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Domain.States;
@@ -39,12 +38,12 @@ public sealed class CapacityReadTests(PortalFixture portal) : PortalTest(portal)
         Moderator,
     }
 
-    private sealed record Item(int Id, CapacitySide Side, TlpLabel Label, EntryStatus Status);
+    private sealed record Item(int Id, CapacitySide Side, TlpLabel Label, EntryStatus Status, Who Owner);
 
     /// <summary>The rule, written out independently of CapacityVisibility: published, and by label, owner or secretariat.</summary>
     private static bool Sees(Who who, Item item)
     {
-        var owner = item.Side == CapacitySide.Need ? who == Who.OwnContributor : who == Who.OwnContact;
+        var owner = item.Owner == who;
         return item.Status == EntryStatus.Published
             && (item.Label == TlpLabel.Clear || (who != Who.Anonymous && item.Label == TlpLabel.Green) || owner || who == Who.Moderator);
     }
@@ -59,7 +58,12 @@ public sealed class CapacityReadTests(PortalFixture portal) : PortalTest(portal)
             foreach (var status in Statuses)
             {
                 items.Add(await CreateAsync(CapacitySide.Need, "SEN", null, label, status, $"Need {label} {status}", norms: [3]));
-                items.Add(await CreateAsync(CapacitySide.Offer, null, own, label, status, $"Offer {label} {status}", norms: [3]));
+                items.Add(await CreateAsync(CapacitySide.Offer, "SEN", null, label, status, $"State offer {label} {status}", norms: [3]));
+                if (status != EntryStatus.Submitted)
+                {
+                    // An organisation's offer goes from draft straight to moderation.
+                    items.Add(await CreateAsync(CapacitySide.Offer, null, own, label, status, $"Offer {label} {status}", norms: [3]));
+                }
             }
         }
 
@@ -96,7 +100,7 @@ public sealed class CapacityReadTests(PortalFixture portal) : PortalTest(portal)
             Expect("/capacity", who, items, await RowsAsync(browser, "/capacity"));
             Expect("/norms/3", who, items, await RowsAsync(browser, "/norms/3"));
             Expect("/norms/4", who, [], await RowsAsync(browser, "/norms/4"));
-            Expect("/states/sen", who, needs, await RowsAsync(browser, "/states/sen"));
+            Expect("/states/sen", who, items.Where(i => i.Owner == Who.OwnContributor), await RowsAsync(browser, "/states/sen"));
             var coverage = await browser.GetAsync("/coverage?view=capacity");
             var cell = coverage.Document.QuerySelector("tr[data-state='SEN'] td:nth-of-type(3) a")?.TextContent ?? "0";
             var visibleNeeds = needs.Count(i => Sees(who, i));
@@ -337,6 +341,6 @@ public sealed class CapacityReadTests(PortalFixture portal) : PortalTest(portal)
             await db.SaveChangesAsync();
         });
         Assert.Equal(status, item.Status);
-        return new Item(item.Id, side, label, status);
+        return new Item(item.Id, side, label, status, organisation is null ? Who.OwnContributor : Who.OwnContact);
     }
 }
