@@ -167,6 +167,7 @@ public static class WebHostingExtensions
         // Public, TLP:CLEAR only: /api/v1 (and its OpenAPI document) and the Atom feeds.
         app.MapPortalApi();
         app.MapReportsApi();
+        app.MapCapacityApi();
         app.MapPortalFeeds();
         app.MapReportFeed();
         return app;
