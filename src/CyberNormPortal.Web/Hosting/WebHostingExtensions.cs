@@ -78,7 +78,11 @@ public static class WebHostingExtensions
                 pages.AuthorizeFolder("/ReportWork", PortalPolicies.SignedIn);
                 pages.AuthorizePage("/ReportWork/Part", PortalPolicies.Contributes);
                 pages.AuthorizeFolder("/Review", PortalPolicies.Reviews);
-                pages.AuthorizeFolder("/Moderation", PortalPolicies.Moderates);
+                // The register of organisations is the initiative's (moderators and administrators), not the queue's.
+                pages.AddFolderApplicationModelConvention("/Moderation", model => model.EndpointMetadata.Add(new AuthorizeAttribute(
+                    model.ViewEnginePath.StartsWith("/Moderation/Organisations/", StringComparison.Ordinal)
+                        ? PortalPolicies.ManagesInitiative
+                        : PortalPolicies.Moderates)));
                 pages.AuthorizeFolder("/Admin", PortalPolicies.ManagesInitiative);
                 pages.AuthorizeFolder("/Admin/Users", PortalPolicies.Administers);
                 pages.AuthorizeFolder("/Admin/Invitations", PortalPolicies.Administers);

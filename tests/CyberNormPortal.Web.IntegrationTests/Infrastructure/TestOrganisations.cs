@@ -28,8 +28,8 @@ public static class TestOrganisations
     public static async Task<TestUser> CreateOrganisationContactAsync(
         this PortalFixture portal, int? organisationId = null, string? state = null, params string[] moreRoles)
     {
-        var user = await portal.CreateUserAsync(PortalRoles.OrganisationContact, state, moreRoles: moreRoles);
-        return organisationId is { } id ? await portal.BindToOrganisationAsync(user, id) : user;
+        var user = await portal.CreateAccountAsync(PortalRoles.OrganisationContact, state, moreRoles: moreRoles);
+        return await portal.BindToOrganisationAsync(user, organisationId ?? await portal.CreateOrganisationAsync());
     }
 
     /// <summary>Creates a point of contact of <paramref name="organisationId"/> (a new organisation when null) and signs in as it.</summary>

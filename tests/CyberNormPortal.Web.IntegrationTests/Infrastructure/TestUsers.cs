@@ -27,14 +27,19 @@ public static class TestUsers
     public static async Task<TestUser> CreateUserAsync(
         this PortalFixture portal, string role, string? state = null, bool? twoFactor = null, string? email = null, params string[] moreRoles)
     {
-        var roles = new[] { role }.Concat(moreRoles).ToList();
-        var user = await portal.WithServicesAsync(async services =>
+        var user = await portal.CreateAccountAsync(role, state, twoFactor, email, moreRoles);
+        return user.Roles.Any(PortalRoles.NeedsOrganisation) ? await portal.BindToOrganisationAsync(user, await portal.CreateOrganisationAsync()) : user;
+    }
+
+    /// <summary>The account of <see cref="CreateUserAsync"/>, bound to nothing but <paramref name="state"/>.</summary>
+    internal static Task<TestUser> CreateAccountAsync(
+        this PortalFixture portal, string role, string? state = null, bool? twoFactor = null, string? email = null, params string[] moreRoles) =>
+        portal.WithServicesAsync(async services =>
         {
+            var roles = new[] { role }.Concat(moreRoles).ToList();
             var account = await TestAccounts.CreateAsync(services, roles, state, twoFactor ?? roles.Any(PortalRoles.NeedsTwoFactor), email);
             return new TestUser(account.Id, account.Email, account.Password, account.DisplayName, roles, state, account.AuthenticatorKey);
         });
-        return roles.Any(PortalRoles.NeedsOrganisation) ? await portal.BindToOrganisationAsync(user, await portal.CreateOrganisationAsync()) : user;
-    }
 
     /// <summary>
     /// An active group coordinator of the group <paramref name="groupSlug"/> (the seeded G7 by default; another slug is

@@ -134,6 +134,8 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
         var administrator = await Portal.CreateUserAsync(Administrator);
         var analyst = await Portal.CreateUserAsync(Analyst);
         var coordinator = await Portal.CreateCoordinatorAsync();
+        var organisation = await Portal.CreateOrganisationAsync("Africa CERT network", "https://africacert.example.org");
+        await Portal.CreateOrganisationContactAsync(organisation);
         var (cycle, group) = await Portal.WithDbAsync(async db => (await db.Cycles.Select(c => c.Id).FirstAsync(), await db.Groups.Select(g => g.Id).FirstAsync()));
         var (earlierReports, laterReports) = (await Portal.OpenCycleAsync("Reporting 2025"), await Portal.OpenCycleAsync("Reporting 2026"));
         await Portal.CreateQuestionnaireAsync(earlierReports);
@@ -235,6 +237,9 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             new("moderator", asModerator, $"/moderation/reports/{reportsCycle}"),
             new("moderator", asModerator, $"/moderation/reports/{reportsCycle}?region=African&progress=NotStarted"),
             new("moderator", asModerator, "/search?q=csirt"),
+            new("moderator", asModerator, "/moderation/organisations"),
+            new("moderator", asModerator, $"/moderation/organisations/{organisation}"),
+            new("administrator", asAdministrator, "/moderation/organisations"),
             new("administrator", asAdministrator, "/admin"),
             new("administrator", asAdministrator, "/admin/users"),
             new("administrator", asAdministrator, $"/admin/users/{contributor.Id}"),

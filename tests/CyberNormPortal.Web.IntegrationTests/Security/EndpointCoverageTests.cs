@@ -103,6 +103,7 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
             .Concat(QuestionnaireAccessTests.CoveredEndpoints)
             .Concat(ReportAuthorizationMatrixTests.CoveredEndpoints)
             .Concat(Pages.Capacity.CapacityReadTests.CoveredEndpoints)
+            .Concat(Pages.Moderation.OrganisationsTests.CoveredEndpoints)
             .ToHashSet(StringComparer.Ordinal);
 
     [Fact]
