@@ -126,7 +126,9 @@ public sealed partial class MethodNotAllowedTests(PortalFixture portal, ITestOut
         {
             "int" => "1",
             "int?" => "",
-            var constraint when constraint.StartsWith("regex", StringComparison.Ordinal) => "csv",
+            // The first of the alternatives a regex allows: regex(^(csv|json)$) → csv, regex(^(needs|offers)$) → needs.
+            var constraint when constraint.StartsWith("regex", StringComparison.Ordinal) =>
+                constraint.Split('(', '|', ')', '^', '$').First(part => part.Length > 0 && part != "regex"),
             _ => "x1",
         });
         return url.Length > 1 ? url.TrimEnd('/') : url;

@@ -2,9 +2,9 @@ using System.Net;
 using CyberNormPortal.Domain.Capacity;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Domain.States;
+using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.IntegrationTests.Api;
 using CyberNormPortal.Web.IntegrationTests.Infrastructure;
-using CyberNormPortal.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.IntegrationTests.Pages.Capacity;
