@@ -44,6 +44,9 @@ internal sealed class CapacityItemConfiguration : IEntityTypeConfiguration<Capac
         builder.Navigation(i => i.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.HasIndex(i => new { i.Side, i.Status, i.PublishedAt });
+
+        // The unfiltered list and the API read the newest published items first, a page at a time.
+        builder.HasIndex(i => new { i.Status, i.PublishedAt, i.Id }).IsDescending(false, true, true);
         builder.HasIndex(i => i.StateIso3);
         builder.HasIndex(i => i.OrganisationId);
         builder.HasIndex(i => i.SourceReportId);

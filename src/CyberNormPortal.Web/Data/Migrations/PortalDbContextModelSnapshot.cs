@@ -218,6 +218,9 @@ namespace CyberNormPortal.Web.Data.Migrations
 
                     b.HasIndex("Side", "Status", "PublishedAt");
 
+                    b.HasIndex("Status", "PublishedAt", "Id")
+                        .IsDescending(false, true, true);
+
                     b.ToTable("CapacityItems", t =>
                         {
                             t.HasCheckConstraint("CK_CapacityItems_OneOwner", "(\"StateIso3\" IS NULL) <> (\"OrganisationId\" IS NULL)");
