@@ -230,6 +230,27 @@ public sealed class CapacityMatchTests(PortalFixture portal) : PortalTest(portal
         Assert.DoesNotContain(contact.Email, mail.To);
     }
 
+    [Fact]
+    public async Task BothSides_ExpressingInterestAtTheSameMoment_MakeOneMatchWithBothConsents()
+    {
+        var organisation = await Portal.NewOrganisationAsync("Network");
+        using var offerSide = await Portal.SignInAsync(await Portal.NewOrganisationContactAsync(organisation));
+        var (needSide, _) = await Portal.SignInAsAsync(PortalRoles.Contributor, "SEN");
+        var need = await Portal.CreateCapacityItemAsync(CapacitySide.Need, "SEN");
+        var offer = await Portal.CreateCapacityItemAsync(CapacitySide.Offer, null, organisation);
+        var needPage = await needSide.GetAsync($"/capacity/{need}");
+        var offerPage = await offerSide.GetAsync($"/capacity/{offer}");
+
+        var answers = await Task.WhenAll(
+            needSide.SubmitAsync(needPage, formSelector: $"#interest-{offer}"),
+            offerSide.SubmitAsync(offerPage, formSelector: $"#interest-{need}"));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.Status));
+        var match = await Portal.WithDbAsync(db => db.CapacityMatches.AsNoTracking().SingleAsync());
+        Assert.True(match.NeedSideConsentedAt is not null && match.OfferSideConsentedAt is not null, "a consent was lost");
+        Assert.Equal(2, await Portal.WithDbAsync(db => db.MatchEvents.CountAsync()));
+    }
+
     private static bool IsIntroduction(ReceivedMail mail) => mail.Subject.Contains("Introduction: ", StringComparison.Ordinal);
 
     private Task<int> AnnounceAsync(int item) =>
