@@ -79,6 +79,9 @@ public static class AuditActions
     public const string CapacityCreated = "capacity-created";
     public const string CapacitySaved = "capacity-saved";
 
+    /// <summary>A published need's or offer's suggestions were mailed to the counterparts' contacts (once per item).</summary>
+    public const string CapacityAnnounced = "capacity-announced";
+
     /// <summary>A step on a need or offer: "capacity-submit", "capacity-approve" …</summary>
     public static string CapacityWorkflow(Domain.Entries.WorkflowAction action) => "capacity-" + action.ToString().ToLowerInvariant();
 

@@ -83,6 +83,9 @@ public static class WebHostingExtensions
                     model.ViewEnginePath.StartsWith("/Moderation/Organisations/", StringComparison.Ordinal)
                         ? PortalPolicies.ManagesInitiative
                         : PortalPolicies.Moderates)));
+                // Capacity building: an item's page is read by its label (CapacityVisibility); interest and matches need an account.
+                pages.AuthorizePage("/Capacity/Interest", PortalPolicies.SignedIn);
+                pages.AuthorizePage("/Capacity/Match", PortalPolicies.SignedIn);
                 pages.AuthorizeFolder("/Admin", PortalPolicies.ManagesInitiative);
                 pages.AuthorizeFolder("/Admin/Users", PortalPolicies.Administers);
                 pages.AuthorizeFolder("/Admin/Invitations", PortalPolicies.Administers);
@@ -114,6 +117,8 @@ public static class WebHostingExtensions
         services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, ReportAuthorizationHandler>();
         services.AddScoped<ReportService>();
+        services.AddScoped<Capacity.CapacityMatchService>();
+        services.AddScoped<Mail.CapacityNotifications>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<BenchmarkDataGenerator>();
         services.AddScoped<BenchmarkWorkloads>();

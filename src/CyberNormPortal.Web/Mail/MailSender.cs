@@ -128,7 +128,8 @@ public sealed partial class MailSender(
         var settings = options.Value;
         using var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(settings.From));
-        message.To.Add(MailboxAddress.Parse(mail.To));
+        // One address, or a comma-separated list (the introduction of a match goes to both sides at once).
+        message.To.AddRange(InternetAddressList.Parse(mail.To));
         message.Subject = mail.Subject;
         message.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = mail.Body };
         // The language it is written in, from the recipient's preference: mail clients and screen readers rely on it.

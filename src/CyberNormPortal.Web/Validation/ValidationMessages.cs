@@ -47,6 +47,9 @@ public static class ValidationMessages
     public const string ReporterRequired = "Choose who reports this entry: your State, or your group jointly.";
     public const string ReasonTooLong = "A reason can have at most {0} characters.";
 
+    /// <summary>A match's closing reason or outcome note (FieldLengths.MatchNote).</summary>
+    public const string NoteTooLong = "A note can have at most {0} characters.";
+
     // Accounts
     public const string EmailRequired = "Enter your e-mail address.";
     public const string InviteeEmailRequired = "Enter the e-mail address to invite.";

@@ -154,6 +154,9 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
         await Portal.CreateReportAsync("KEN", reportCycle, EntryStatus.Published);
         await Portal.CreateReportAsync("FRA", reportCycle, EntryStatus.Published, actionStatus: Domain.Reports.ChecklistStatus.InProgress);
         var reportAction = await Portal.WithDbAsync(db => db.PublishedActionStatuses.Where(a => a.CycleId == reportCycle).Select(a => a.ActionKey).FirstAsync());
+        var capacityNeed = await Portal.CreateCapacityItemAsync(Domain.Capacity.CapacitySide.Need, "KEN", norms: [10, 3], actionKeys: [reportAction]);
+        var capacityOffer = await Portal.CreateCapacityItemAsync(Domain.Capacity.CapacitySide.Offer, "FRA", norms: [10], languages: ["en", "fr"]);
+        var capacityMatch = await Portal.CreateMatchAsync(capacityNeed, capacityOffer, needConsents: true, offerConsents: true);
 
         var anonymous = Portal.NewBrowser();
         var asContributor = await Portal.SignInAsync(contributor);
@@ -186,6 +189,8 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             new("anonymous", anonymous, "/coverage"),
             new("anonymous", anonymous, "/compare?states=KEN&states=FRA"),
             new("anonymous", anonymous, $"/entries/{published}"),
+            new("anonymous", anonymous, $"/capacity/{capacityNeed}"),
+            new("anonymous", anonymous, $"/capacity/{capacityOffer}"),
             new("anonymous", anonymous, $"/states/ken/reports/{earlierSlug}"),
             new("anonymous", anonymous, $"/states/fra/reports/changes?from={earlierSlug}&to={laterSlug}"),
             new("anonymous", anonymous, "/reports"),
@@ -231,6 +236,11 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             new("approver", asApprover, $"/entries/{submitted}/review"),
             new("approver", asApprover, $"/entries/{published}"),
             new("moderator", asModerator, "/moderation"),
+            new("moderator", asModerator, "/moderation/capacity"),
+            new("moderator", asModerator, $"/capacity/matches/{capacityMatch}"),
+            new("moderator", asModerator, $"/capacity/{capacityOffer}"),
+            new("contributor", asContributor, $"/capacity/{capacityNeed}"),
+            new("contributor", asContributor, $"/capacity/matches/{capacityMatch}"),
             new("moderator", asModerator, "/moderation/norm-texts?norm=1&language=fr"),
             new("moderator", asModerator, "/moderation/reports"),
             new("moderator", asModerator, "/moderation/capacity/figures"),

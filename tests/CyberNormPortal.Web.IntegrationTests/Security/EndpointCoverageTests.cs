@@ -29,6 +29,7 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
         ["GET /coverage"] = "coverage map of published entries",
         ["GET /compare"] = "comparison of published entries",
         ["GET /entries/{id:int}"] = "a published entry; TlpVisibilityTests check who sees restricted ones",
+        ["GET /capacity/{id:int}"] = "a need or offer by its label (CapacityVisibility); suggestions only for its side and the secretariat: CapacityMatchMatrixTests",
         ["GET /synthesis/export.md"] = "synthesis download; ExportVisibilityTests",
         ["GET /synthesis/export.docx"] = "synthesis download; ExportVisibilityTests",
         ["GET /reports/{cycleSlug}/questionnaire.docx"] = "a cycle's blank questionnaire: the questions are not secret",
@@ -104,6 +105,7 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
             .Concat(ReportAuthorizationMatrixTests.CoveredEndpoints)
             .Concat(Pages.Capacity.CapacityReadTests.CoveredEndpoints)
             .Concat(Pages.Moderation.OrganisationsTests.CoveredEndpoints)
+            .Concat(CapacityMatchMatrixTests.CoveredEndpoints)
             .ToHashSet(StringComparer.Ordinal);
 
     [Fact]
