@@ -78,6 +78,9 @@ public static class WebHostingExtensions
                 pages.AuthorizeFolder("/ReportWork", PortalPolicies.SignedIn);
                 pages.AuthorizePage("/ReportWork/Part", PortalPolicies.Contributes);
                 pages.AuthorizeFolder("/Review", PortalPolicies.Reviews);
+                pages.AuthorizeFolder("/CapacityWork", PortalPolicies.SignedIn);
+                pages.AuthorizePage("/CapacityWork/New", PortalPolicies.PostsCapacity);
+                pages.AuthorizePage("/CapacityWork/Mine", PortalPolicies.PostsCapacity);
                 pages.AuthorizeFolder("/Moderation", PortalPolicies.Moderates);
                 pages.AuthorizeFolder("/Admin", PortalPolicies.ManagesInitiative);
                 pages.AuthorizeFolder("/Admin/Users", PortalPolicies.Administers);
@@ -110,6 +113,7 @@ public static class WebHostingExtensions
         services.AddSingleton<IAuthorizationHandler, EntryAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, ReportAuthorizationHandler>();
         services.AddScoped<ReportService>();
+        services.AddScoped<Capacity.CapacityService>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<BenchmarkDataGenerator>();
         services.AddScoped<BenchmarkWorkloads>();
