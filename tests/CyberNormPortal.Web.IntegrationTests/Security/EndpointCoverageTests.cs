@@ -98,6 +98,7 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
             .Concat(ReminderTests.CoveredEndpoints)
             .Concat(QuestionnaireAccessTests.CoveredEndpoints)
             .Concat(ReportAuthorizationMatrixTests.CoveredEndpoints)
+            .Concat(CapacityAuthorizationMatrixTests.CoveredEndpoints)
             .ToHashSet(StringComparer.Ordinal);
 
     [Fact]
