@@ -55,12 +55,15 @@ public sealed class AccountService(
             ? stateNames.Of(iso3, language, await db.States.Where(s => s.Iso3 == iso3).Select(s => s.Name).SingleAsync(cancellationToken))
             : request.Binding.GroupId is { } groupId
             ? await db.Groups.Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync(cancellationToken)
+            : request.Binding.OrganisationId is { } organisationId
+            ? await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken)
             : null;
         return await CreateInvitationAsync(
             () =>
             {
                 var invitation = new Invitation(
-                    request.Email, request.Role, request.Binding.StateIso3, request.DisplayName, invitedBy?.Id, clock.GetUtcNow(), out var token, request.Binding.GroupId);
+                    request.Email, request.Role, request.Binding.StateIso3, request.DisplayName, invitedBy?.Id, clock.GetUtcNow(), out var token, request.Binding.GroupId,
+                    request.Binding.OrganisationId);
                 return (invitation, token);
             },
             async (invitation, token, ct) =>
@@ -69,7 +72,9 @@ public sealed class AccountService(
                 audit.Add(
                     AuditActions.Invited,
                     AuditSubjects.User(invitation.Email),
-                    $"Role: {invitation.Role}; State: {request.Binding.StateIso3 ?? "none"}" + (request.Binding.GroupId is null ? "" : $"; Group: {boundTo}"));
+                    $"Role: {invitation.Role}; State: {request.Binding.StateIso3 ?? "none"}"
+                    + (request.Binding.GroupId is null ? "" : $"; Group: {boundTo}")
+                    + (request.Binding.OrganisationId is null ? "" : $"; Organisation: {boundTo}"));
             },
             cancellationToken);
     }
@@ -224,7 +229,7 @@ public sealed class AccountService(
 
         var oldRoles = (await users.GetRolesAsync(account)).Order(StringComparer.Ordinal).ToList();
         var newRoles = PortalRoles.All.Where(roles.Contains).ToList();
-        var newBinding = RoleBinding.For(newRoles, binding.StateIso3, binding.GroupId);
+        var newBinding = RoleBinding.For(newRoles, binding.StateIso3, binding.GroupId, binding.OrganisationId);
         if (IsSelf(actor, account) && oldRoles.Contains(PortalRoles.Administrator) && !newRoles.Contains(PortalRoles.Administrator))
         {
             return new AccountResult.Refused(AccountMessages.OwnAdministratorRole);

@@ -81,7 +81,11 @@ public static class WebHostingExtensions
                 pages.AuthorizeFolder("/CapacityWork", PortalPolicies.SignedIn);
                 pages.AuthorizePage("/CapacityWork/New", PortalPolicies.PostsCapacity);
                 pages.AuthorizePage("/CapacityWork/Mine", PortalPolicies.PostsCapacity);
-                pages.AuthorizeFolder("/Moderation", PortalPolicies.Moderates);
+                // The register of organisations is the initiative's (moderators and administrators), not the queue's.
+                pages.AddFolderApplicationModelConvention("/Moderation", model => model.EndpointMetadata.Add(new AuthorizeAttribute(
+                    model.ViewEnginePath.StartsWith("/Moderation/Organisations/", StringComparison.Ordinal)
+                        ? PortalPolicies.ManagesInitiative
+                        : PortalPolicies.Moderates)));
                 pages.AuthorizeFolder("/Admin", PortalPolicies.ManagesInitiative);
                 pages.AuthorizeFolder("/Admin/Users", PortalPolicies.Administers);
                 pages.AuthorizeFolder("/Admin/Invitations", PortalPolicies.Administers);
@@ -171,6 +175,7 @@ public static class WebHostingExtensions
         // Public, TLP:CLEAR only: /api/v1 (and its OpenAPI document) and the Atom feeds.
         app.MapPortalApi();
         app.MapReportsApi();
+        app.MapCapacityApi();
         app.MapPortalFeeds();
         app.MapReportFeed();
         return app;

@@ -1,3 +1,4 @@
+using CyberNormPortal.Domain.Capacity;
 using CyberNormPortal.Domain.Cycles;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Seeding;
@@ -7,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CyberNormPortal.Web.Identity;
 
 /// <summary>
-/// Development only: an open reporting cycle with the illustrative questionnaire, and one account per role, so a newcomer can try every screen. The credentials are printed
+/// Development only: an open reporting cycle with the illustrative questionnaire, a capacity-building organisation,
+/// and one account per role, so a newcomer can try every screen. The credentials are printed
 /// at start-up. Never seeded outside Development.
 /// </summary>
 public sealed partial class DemoAccounts(UserManager<PortalUser> users, PortalDbContext db, TimeProvider clock, ILogger<DemoAccounts> logger)
@@ -17,12 +19,16 @@ public sealed partial class DemoAccounts(UserManager<PortalUser> users, PortalDb
 
     public const string Password = "demo-portal-password";
 
+    /// <summary>The demo organisation contact's organisation, registered in Development only.</summary>
+    public const string DemoOrganisation = "Africa CERT network";
+
     public static readonly IReadOnlyList<(string Email, string Name, string Role)> Accounts =
     [
         ("analyst@demo.cybernormportal.invalid", "Demo Analyst", PortalRoles.Analyst),
         ("contributor@demo.cybernormportal.invalid", "Demo Contributor (Kenya)", PortalRoles.Contributor),
         ("approver@demo.cybernormportal.invalid", "Demo Approver (Kenya)", PortalRoles.Approver),
         ("coordinator@demo.cybernormportal.invalid", "Demo Group coordinator (G7)", PortalRoles.GroupCoordinator),
+        ("organisation@demo.cybernormportal.invalid", "Demo Organisation contact (Africa CERT network)", PortalRoles.OrganisationContact),
         ("moderator@demo.cybernormportal.invalid", "Demo Moderator", PortalRoles.Moderator),
         ("admin@demo.cybernormportal.invalid", "Demo Administrator", PortalRoles.Administrator),
     ];
@@ -43,6 +49,7 @@ public sealed partial class DemoAccounts(UserManager<PortalUser> users, PortalDb
         await SeedQuestionnaireAsync(cancellationToken);
 
         var demoGroup = await db.Groups.Where(g => g.Slug == ReferenceDataSeeder.G7Slug).Select(g => (int?)g.Id).SingleOrDefaultAsync(cancellationToken);
+        var demoOrganisation = await SeedOrganisationAsync(cancellationToken);
         foreach (var (email, name, role) in Accounts)
         {
             if (await db.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), cancellationToken))
@@ -58,6 +65,7 @@ public sealed partial class DemoAccounts(UserManager<PortalUser> users, PortalDb
                 DisplayName = name,
                 StateIso3 = PortalRoles.NeedsState(role) ? DemoState : null,
                 GroupId = PortalRoles.NeedsGroup(role) ? demoGroup : null,
+                OrganisationId = PortalRoles.NeedsOrganisation(role) ? demoOrganisation : null,
                 CreatedAt = clock.GetUtcNow(),
             };
             Check(await users.CreateAsync(user, Password));
@@ -88,6 +96,20 @@ public sealed partial class DemoAccounts(UserManager<PortalUser> users, PortalDb
 
         db.Questionnaires.Add(IllustrativeQuestionnaire.Build(cycleId.Value, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The demo organisation, registered once (a restart, or a moderator's own, is left alone); its id.</summary>
+    private async Task<int> SeedOrganisationAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Organisations.Where(o => o.Name == DemoOrganisation).Select(o => (int?)o.Id).SingleOrDefaultAsync(cancellationToken) is { } id)
+        {
+            return id;
+        }
+
+        var organisation = new Organisation(DemoOrganisation, "https://example.org/africa-cert-network", clock.GetUtcNow());
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+        return organisation.Id;
     }
 
     private static void Check(IdentityResult result)

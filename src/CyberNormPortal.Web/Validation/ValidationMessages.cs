@@ -79,6 +79,7 @@ public static class ValidationMessages
     public const string GroupAbbreviationRequired = "Enter the group's abbreviation, e.g. G7.";
     public const string AbbreviationTooLong = "An abbreviation has at most {0} characters.";
     public const string GroupMembersUnknown = "Choose member States from the list.";
+    public const string OrganisationNameTaken = "Another organisation already has this name.";
     public const string CycleNameRequired = "Enter the cycle's name.";
     public const string CycleSlugRequired = "Enter a slug, e.g. 2026-g7.";
     public const string CycleSlugPattern = "Use lower-case letters, digits and single hyphens only, e.g. 2026-g7.";

@@ -1,40 +1,15 @@
 using CyberNormPortal.Domain.Capacity;
 using CyberNormPortal.Domain.Entries;
-using CyberNormPortal.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberNormPortal.Web.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Intent-level helpers for capacity building: organisations, their contacts, and needs and offers taken to a status
-/// through the domain's own steps. (The organisation helpers stand in until TestOrganisations.cs is merged.)
+/// through the domain's own steps. (Organisations and their contacts: <see cref="TestOrganisations"/>.)
 /// </summary>
 public static class TestCapacity
 {
-    public static Task<int> CreateOrganisationAsync(this PortalFixture portal, string name = "Regional CERT Network") =>
-        portal.WithDbAsync(async db =>
-        {
-            var organisation = new Organisation(name, "https://cert-network.example.org", DateTimeOffset.UtcNow);
-            db.Organisations.Add(organisation);
-            await db.SaveChangesAsync();
-            return organisation.Id;
-        });
-
-    /// <summary>An active organisation contact of <paramref name="organisationId"/>, optionally reading mail in <paramref name="language"/>.</summary>
-    public static async Task<TestUser> CreateOrganisationContactAsync(this PortalFixture portal, int organisationId, string? language = null)
-    {
-        var user = await portal.CreateUserAsync(PortalRoles.OrganisationContact);
-        await portal.WithDbAsync(async db =>
-        {
-            var account = await db.Users.SingleAsync(u => u.Id == user.Id);
-            account.OrganisationId = organisationId;
-            account.PreferredLanguage = language ?? account.PreferredLanguage;
-            await db.SaveChangesAsync();
-            return 0;
-        });
-        return user;
-    }
-
     public static Task SetPreferredLanguageAsync(this PortalFixture portal, TestUser user, string language) =>
         portal.WithDbAsync(async db =>
         {

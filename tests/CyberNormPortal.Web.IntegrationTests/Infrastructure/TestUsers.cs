@@ -7,7 +7,8 @@ namespace CyberNormPortal.Web.IntegrationTests.Infrastructure;
 
 /// <summary>An account made for a test, with what is needed to sign in as it.</summary>
 public sealed record TestUser(
-    string Id, string Email, string Password, string DisplayName, IReadOnlyList<string> Roles, string? StateIso3, string? AuthenticatorKey, int? GroupId = null)
+    string Id, string Email, string Password, string DisplayName, IReadOnlyList<string> Roles, string? StateIso3, string? AuthenticatorKey, int? GroupId = null,
+    int? OrganisationId = null)
 {
     /// <summary>The code the user's authenticator app shows now.</summary>
     public string CurrentCode() => Totp.Code(AuthenticatorKey ?? throw new InvalidOperationException("This user has no authenticator."));
@@ -21,8 +22,17 @@ public static class TestUsers
     /// <summary>
     /// An active account with the given roles (Contributor and Approver need <paramref name="state"/>).
     /// Moderators and administrators get an authenticator by default, as they must have one to reach their pages.
+    /// An organisation contact is bound to a new organisation (see <see cref="TestOrganisations"/> for a chosen one).
     /// </summary>
-    public static Task<TestUser> CreateUserAsync(
+    public static async Task<TestUser> CreateUserAsync(
+        this PortalFixture portal, string role, string? state = null, bool? twoFactor = null, string? email = null, params string[] moreRoles)
+    {
+        var user = await portal.CreateAccountAsync(role, state, twoFactor, email, moreRoles);
+        return user.Roles.Any(PortalRoles.NeedsOrganisation) ? await portal.BindToOrganisationAsync(user, await portal.CreateOrganisationAsync()) : user;
+    }
+
+    /// <summary>The account of <see cref="CreateUserAsync"/>, bound to nothing but <paramref name="state"/>.</summary>
+    internal static Task<TestUser> CreateAccountAsync(
         this PortalFixture portal, string role, string? state = null, bool? twoFactor = null, string? email = null, params string[] moreRoles) =>
         portal.WithServicesAsync(async services =>
         {

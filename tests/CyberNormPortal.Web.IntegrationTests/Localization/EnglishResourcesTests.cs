@@ -77,6 +77,7 @@ public sealed partial class EnglishResourcesTests
                 .Select(f => (Name: $"{t.Name}.{f.Name}", Key: (string)f.GetRawConstantValue()!)))
             .Append((Name: nameof(Formats.ListPair), Key: Formats.ListPair))
             .Concat(Web.Pages.Search.ExportModel.Header.Select(column => (Name: "CSV header", Key: column)))
+            .Concat(Web.Pages.Capacity.ExportModel.Header.Select(column => (Name: "capacity CSV header", Key: column)))
             .ToList();
 
         Assert.Contains(keys, k => k.Name == $"{nameof(ValidationMessages)}.{nameof(ValidationMessages.TitleTooLong)}");

@@ -23,6 +23,8 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
     {
         ["/error"] = "shown only when a request fails (ErrorPageTests); its text is checked through /status/404",
         ["/search/export.{format:regex(^(csv|json)$)}"] = "a file, not a page (CSV header: ExportTests)",
+        ["/capacity/{side:regex(^(needs|offers)$)}.csv"] = "a file, not a page (CapacityReadTests)",
+        ["/moderation/capacity/figures.csv"] = "a file, not a page (CapacityReadTests)",
         ["/account/confirm-password"] = "asked for before a sensitive change, from the account pages",
     };
 
@@ -132,6 +134,8 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
         var administrator = await Portal.CreateUserAsync(Administrator);
         var analyst = await Portal.CreateUserAsync(Analyst);
         var coordinator = await Portal.CreateCoordinatorAsync();
+        var organisation = await Portal.CreateOrganisationAsync("Africa CERT network", "https://africacert.example.org");
+        await Portal.CreateOrganisationContactAsync(organisation);
         var (cycle, group) = await Portal.WithDbAsync(async db => (await db.Cycles.Select(c => c.Id).FirstAsync(), await db.Groups.Select(g => g.Id).FirstAsync()));
         var (earlierReports, laterReports) = (await Portal.OpenCycleAsync("Reporting 2025"), await Portal.OpenCycleAsync("Reporting 2026"));
         await Portal.CreateQuestionnaireAsync(earlierReports);
@@ -195,6 +199,10 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             new("anonymous", anonymous, $"/reports/{reportSlug}/compare?states=KEN"),
             new("anonymous", anonymous, "/reports/search?q=csirt"),
             new("anonymous", anonymous, $"/coverage?view=checklist&cycle={reportSlug}"),
+            new("anonymous", anonymous, "/capacity"),
+            new("anonymous", anonymous, "/capacity?side=need&norm=3&kind=Training&region=African&language=fr&state=SEN&q=cert"),
+            new("anonymous", anonymous, "/capacity?norm=99&side=sideways"),
+            new("anonymous", anonymous, "/coverage?view=capacity"),
             new("anonymous", anonymous, "/account/sign-in"),
             new("anonymous", anonymous, "/account/forgot-password"),
             new("anonymous", anonymous, "/account/reset-password?email=nobody%40example.org&token=made-up"),
@@ -232,9 +240,13 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             new("moderator", asModerator, "/moderation"),
             new("moderator", asModerator, "/moderation/norm-texts?norm=1&language=fr"),
             new("moderator", asModerator, "/moderation/reports"),
+            new("moderator", asModerator, "/moderation/capacity/figures"),
             new("moderator", asModerator, $"/moderation/reports/{reportsCycle}"),
             new("moderator", asModerator, $"/moderation/reports/{reportsCycle}?region=African&progress=NotStarted"),
             new("moderator", asModerator, "/search?q=csirt"),
+            new("moderator", asModerator, "/moderation/organisations"),
+            new("moderator", asModerator, $"/moderation/organisations/{organisation}"),
+            new("administrator", asAdministrator, "/moderation/organisations"),
             new("administrator", asAdministrator, "/admin"),
             new("administrator", asAdministrator, "/admin/users"),
             new("administrator", asAdministrator, $"/admin/users/{contributor.Id}"),

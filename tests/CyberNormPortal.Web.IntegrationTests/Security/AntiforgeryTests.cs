@@ -104,6 +104,8 @@ public sealed class AntiforgeryTests(PortalFixture portal, ITestOutputHelper out
         "/admin/cycles/edit/{id:int?}" => [new("Input.Slug", "forged"), new("Input.Name", "Forged"), new("Input.OpensOn", "2026-01-01"), new("Input.ClosesOn", "2026-12-31")],
         "/admin/groups/edit/{id:int?}" => [new("Input.Slug", "forged"), new("Input.Name", "Forged"), new("Input.Abbreviation", "FG")],
         "/account/forgot-password" => [new("Input.Email", "ada@example.org")],
+        "/moderation/organisations" => [new("Input.Name", "Forged")],
+        "/moderation/organisations/{id:int}" => [new("Input.Name", "Forged"), new("Invite.Email", "mallory@example.org"), new("Invite.DisplayName", "Mallory")],
         "/account/change-password" => [new("Input.CurrentPassword", TestUsers.Password), new("Input.NewPassword", "Another-long-passphrase-9"), new("Input.ConfirmPassword", "Another-long-passphrase-9")],
         _ => [new("Input.Email", "ada@example.org"), new("Input.Password", TestUsers.Password), new("Input.Code", "123456")],
     };

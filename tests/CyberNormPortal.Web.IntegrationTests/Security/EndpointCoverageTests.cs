@@ -55,6 +55,10 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
         ["GET /api/v1/synthesis"] = "API",
         ["GET /api/v1/reports"] = "API; TLP:CLEAR reports only (ReportVisibilityTests)",
         ["GET /api/v1/reports/{iso3}/{cycleSlug}"] = "API; TLP:CLEAR reports only (ReportVisibilityTests)",
+        ["GET /capacity"] = "published needs and offers, filtered by CapacityVisibility (CapacityReadTests)",
+        ["GET /capacity/{side:regex(^(needs|offers)$)}.csv"] = "public (TLP:CLEAR) needs or offers as CSV (CapacityReadTests)",
+        ["GET /api/v1/capacity/needs"] = "API; TLP:CLEAR published needs only (CapacityReadTests)",
+        ["GET /api/v1/capacity/offers"] = "API; TLP:CLEAR published offers only (CapacityReadTests)",
         ["GET /reports.atom"] = "Atom feed of national reports; ReportVisibilityTests",
         ["GET /api/v1/openapi.json"] = "the API's contract",
         ["GET /feed.atom"] = "Atom feed of publications",
@@ -99,6 +103,8 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
             .Concat(QuestionnaireAccessTests.CoveredEndpoints)
             .Concat(ReportAuthorizationMatrixTests.CoveredEndpoints)
             .Concat(CapacityAuthorizationMatrixTests.CoveredEndpoints)
+            .Concat(Pages.Capacity.CapacityReadTests.CoveredEndpoints)
+            .Concat(Pages.Moderation.OrganisationsTests.CoveredEndpoints)
             .ToHashSet(StringComparer.Ordinal);
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed partial class MethodNotAllowedTests(PortalFixture portal, ITestOut
         }
 
         // The routes named in the issue are among those checked, each with its page intact for GET.
-        foreach (var route in new[] { "/", "/norms/{number:int}", "/states/{iso3}", "/entries/{id:int}", "/compare", "/search", "/synthesis", "/coverage", "/healthz", "/healthz/ready" })
+        foreach (var route in new[] { "/", "/norms/{number:int}", "/states/{iso3}", "/entries/{id:int}", "/compare", "/search", "/synthesis", "/coverage", "/capacity", "/capacity/{side:regex(^(needs|offers)$)}.csv", "/moderation/capacity/figures", "/moderation/capacity/figures.csv", "/healthz", "/healthz/ready" })
         {
             Assert.True(routes.ContainsKey(route), $"{route} is not among the app's routes");
             Assert.Equal(["GET"], routes[route].Where(m => m != "HEAD"));

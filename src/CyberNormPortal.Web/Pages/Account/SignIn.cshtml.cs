@@ -50,7 +50,7 @@ public sealed class SignInModel(
             await db.SaveChangesAsync();
             return Url.IsLocalUrl(ReturnUrl)
                 ? LocalRedirect(ReturnUrl)
-                : RedirectToPage(await startPages.ForAsync(await signIn.CreateUserPrincipalAsync(user)));
+                : LocalRedirect(Url.Content(await startPages.ForAsync(await signIn.CreateUserPrincipalAsync(user))));
         }
 
         if (result.RequiresTwoFactor)

@@ -51,7 +51,7 @@ public sealed class SignInTwoFactorModel(SignInManager<PortalUser> signIn, Audit
             await db.SaveChangesAsync();
             return Url.IsLocalUrl(ReturnUrl)
                 ? LocalRedirect(ReturnUrl)
-                : RedirectToPage(await startPages.ForAsync(await signIn.CreateUserPrincipalAsync(user)));
+                : LocalRedirect(Url.Content(await startPages.ForAsync(await signIn.CreateUserPrincipalAsync(user))));
         }
 
         audit.AddFor(user, user.Email!, result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, AuditSubjects.User(user.Email), "Wrong two-factor code");

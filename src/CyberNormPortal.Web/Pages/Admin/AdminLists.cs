@@ -14,6 +14,9 @@ public sealed record StateOption(string Iso3, string Name);
 /// <summary>A group as the administration forms offer it.</summary>
 public sealed record GroupOption(int Id, string Name);
 
+/// <summary>A capacity-building organisation as the administration forms offer it.</summary>
+public sealed record OrganisationOption(int Id, string Name);
+
 public static class AdminLists
 {
     /// <summary>The 193 States by name in the reader's language and its collation, for selects and checkbox lists.</summary>
@@ -27,6 +30,10 @@ public static class AdminLists
     /// <summary>The groups by name, for the group a group coordinator speaks for.</summary>
     public static Task<List<GroupOption>> GroupOptionsAsync(this PortalDbContext db, CancellationToken cancellationToken = default) =>
         db.Groups.AsNoTracking().OrderBy(g => g.Name).Select(g => new GroupOption(g.Id, g.Name)).ToListAsync(cancellationToken);
+
+    /// <summary>The organisations by name, for the organisation an organisation contact speaks for.</summary>
+    public static Task<List<OrganisationOption>> OrganisationOptionsAsync(this PortalDbContext db, CancellationToken cancellationToken = default) =>
+        db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new OrganisationOption(o.Id, o.Name)).ToListAsync(cancellationToken);
 
     /// <summary>
     /// The group of a group coordinator: one of the portal's groups. Other roles take none (the invitation form refuses
@@ -52,6 +59,7 @@ public static class AdminLists
         PortalRoles.Contributor => localizer["Contributor"],
         PortalRoles.Approver => localizer["Approver"],
         PortalRoles.GroupCoordinator => localizer["Group coordinator"],
+        PortalRoles.OrganisationContact => localizer["Organisation contact"],
         PortalRoles.Moderator => localizer["Moderator"],
         PortalRoles.Administrator => localizer["Administrator"],
         _ => role,

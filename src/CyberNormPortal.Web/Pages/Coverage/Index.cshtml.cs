@@ -1,4 +1,5 @@
 using CyberNormPortal.Web.Caching;
+using CyberNormPortal.Web.Capacity;
 using CyberNormPortal.Web.Coverage;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
@@ -35,6 +36,14 @@ public sealed class IndexModel(
 
     public bool IsChecklistView { get; private set; }
 
+    /// <summary>The value of <c>view=</c> that shows published capacity needs per State and norm.</summary>
+    public const string CapacityView = "capacity";
+
+    /// <summary>Needs per State and norm (<c>?view=capacity</c>), or null for the other views.</summary>
+    public CoverageMap? Capacity { get; private set; }
+
+    public bool IsCapacityView => Capacity is not null;
+
     /// <summary>Cycles with published reports the reader may see, for the checklist view's choice.</summary>
     public IReadOnlyList<ReportCycle> ReportCycles { get; private set; } = [];
 
@@ -45,6 +54,13 @@ public sealed class IndexModel(
         Groups = await db.Groups.AsNoTracking().OrderBy(g => g.Abbreviation).Select(g => new ScopeOption(g.Slug, g.Abbreviation + " – " + g.Name)).ToListAsync(cancellationToken);
         Cycles = await db.Cycles.AsNoTracking().OrderByDescending(c => c.OpensOn).Select(c => new ScopeOption(c.Slug, c.Name)).ToListAsync(cancellationToken);
         var scope = Scope.Value;
+        if (string.Equals(Request.Query["view"], CapacityView, StringComparison.OrdinalIgnoreCase))
+        {
+            Capacity = await CapacityCoverage.ReadAsync(db, names, Reader.From(User), cancellationToken);
+            Map = new CoverageMap([], [], 0);
+            return;
+        }
+
         IsChecklistView = string.Equals(Request.Query["view"], ChecklistView, StringComparison.OrdinalIgnoreCase);
         if (IsChecklistView)
         {
@@ -64,6 +80,9 @@ public sealed class IndexModel(
 
     /// <summary>The message for <paramref name="parameter"/>, or null.</summary>
     public string? Error(string parameter) => Scope.ProblemWith(parameter)?.Format(localizer);
+
+    /// <summary>A cell of the capacity view opens the State's needs on the norm.</summary>
+    public string CapacityCellUrl(string iso3, int norm) => Url.Content($"~/capacity?side=need&norm={norm}&state={iso3}");
 
     public string CellUrl(string iso3, int norm) => Url.Content(
         $"~/search?state={iso3}&norm={norm}" + (Scope.Value.CycleSlug is { } cycle ? $"&cycle={Uri.EscapeDataString(cycle)}" : ""));

@@ -1,3 +1,4 @@
+using CyberNormPortal.Web.Capacity;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
 using CyberNormPortal.Web.Localization;
@@ -30,6 +31,9 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
 
     public Paging Paging { get; private set; } = Paging.For(1, 0);
 
+    /// <summary>The first open needs and available offers on this norm the reader may see.</summary>
+    public CapacitySection Capacity { get; private set; } = CapacitySection.Empty;
+
     public async Task<IActionResult> OnGetAsync(int number, int? page, CancellationToken cancellationToken)
     {
         var norm = await db.Norms.AsNoTracking()
@@ -53,6 +57,10 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         {
             (TextLanguage, FullText, SourceDocument) = (PortalCultures.OrDefault(text.Language), text.Text, text.Source);
         }
+
+        Capacity = await db.CapacityItems.AsNoTracking().PublishedVisibleTo(Reader.From(User))
+            .Filter(new CapacityFilters(Norm: number), db)
+            .SectionAsync(db, cancellationToken);
 
         var entries = db.PublishedEntries(Reader.From(User)).Where(e => e.NormNumber == number);
         Paging = Paging.For(page, await entries.CountAsync(cancellationToken));

@@ -234,7 +234,7 @@ public static class Labels
         Domain.Capacity.MatchAction.Close => "Close the match",
     };
 
-    /// <summary>A reason's sentence, with "{0}" for its value put into words (<see cref="Capacity.CapacityText.Reason"/>).</summary>
+    /// <summary>A reason's sentence, with "{0}" for its value put into words (<see cref="Web.Capacity.CapacityText.Reason"/>).</summary>
     public static string MatchReason(Domain.Capacity.MatchReasonKind kind) => kind switch
     {
         Domain.Capacity.MatchReasonKind.SameNorm => "Same norm {0}",

@@ -1,4 +1,5 @@
 using CyberNormPortal.Domain.States;
+using CyberNormPortal.Web.Capacity;
 using CyberNormPortal.Web.Coverage;
 using CyberNormPortal.Web.Data;
 using CyberNormPortal.Web.Data.Queries;
@@ -38,6 +39,9 @@ public sealed class DetailsModel(PortalDbContext db, CoverageReader coverage, St
     /// <summary>The State's published national reports the reader may see, newest cycle first.</summary>
     public IReadOnlyList<ReportRow> Reports { get; private set; } = [];
 
+    /// <summary>The State's first open needs and available offers the reader may see.</summary>
+    public CapacitySection Capacity { get; private set; } = CapacitySection.Empty;
+
     public sealed record ReportRow(string CycleSlug, string CycleName, DateTimeOffset? PublishedAt);
 
     public async Task<IActionResult> OnGetAsync(string iso3, int? page, CancellationToken cancellationToken)
@@ -74,6 +78,10 @@ public sealed class DetailsModel(PortalDbContext db, CoverageReader coverage, St
             .OrderByDescending(r => r.ClosesOn)
             .Select(r => new ReportRow(r.Slug, r.Name, r.PublishedAt))
             .ToListAsync(cancellationToken);
+
+        Capacity = await db.CapacityItems.AsNoTracking().PublishedVisibleTo(reader)
+            .Filter(new CapacityFilters(State: code), db)
+            .SectionAsync(db, cancellationToken);
 
         var entries = published.Where(e => e.StateIso3 == code);
         Paging = Paging.For(page, await entries.CountAsync(cancellationToken));

@@ -122,7 +122,8 @@ public sealed class CapacityPostingTests(PortalFixture portal) : PortalTest(port
     {
         var organisation = await Portal.CreateOrganisationAsync();
         var contact = await Portal.CreateOrganisationContactAsync(organisation);
-        var colleague = await Portal.CreateOrganisationContactAsync(organisation, "ru");
+        var colleague = await Portal.CreateOrganisationContactAsync(organisation);
+        await Portal.SetPreferredLanguageAsync(colleague, "ru");
         var stranger = await Portal.CreateOrganisationContactAsync(await Portal.CreateOrganisationAsync("Another foundation"));
         var moderator = await Portal.CreateUserAsync(PortalRoles.Moderator);
         using var asContact = await Portal.SignInAsync(contact);

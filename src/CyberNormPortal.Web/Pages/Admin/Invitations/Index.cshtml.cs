@@ -24,7 +24,7 @@ public sealed class IndexModel(
     }
 
     public sealed record InvitationRow(
-        int Id, string Email, string DisplayName, string Role, string? StateIso3, string? GroupName, string? InvitedBy,
+        int Id, string Email, string DisplayName, string Role, string? StateIso3, string? GroupName, string? OrganisationName, string? InvitedBy,
         DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, InvitationStatus Status);
 
     [BindProperty]
@@ -35,6 +35,8 @@ public sealed class IndexModel(
     public IReadOnlyList<StateOption> States { get; private set; } = [];
 
     public IReadOnlyList<GroupOption> Groups { get; private set; } = [];
+
+    public IReadOnlyList<OrganisationOption> Organisations { get; private set; } = [];
 
     public Paging Paging { get; private set; } = Paging.For(1, 0);
 
@@ -51,7 +53,7 @@ public sealed class IndexModel(
         {
             var language = PortalCultures.Find(Input.Language) ?? PortalCultures.Current;
             var request = new InvitationRequest(
-                Input.Email, Input.DisplayName, Input.Role, RoleBinding.For([Input.Role], Input.StateIso3, Input.GroupId), language.Name);
+                Input.Email, Input.DisplayName, Input.Role, RoleBinding.For([Input.Role], Input.StateIso3, Input.GroupId, Input.OrganisationId), language.Name);
             switch (await accounts.InviteAsync(request, User, cancellationToken))
             {
                 case InvitationResult.Sent sent:
@@ -88,6 +90,7 @@ public sealed class IndexModel(
     {
         States = await db.StateOptionsAsync(names, cancellationToken);
         Groups = await db.GroupOptionsAsync(cancellationToken);
+        Organisations = await db.OrganisationOptionsAsync(cancellationToken);
         var now = clock.GetUtcNow();
         Paging = Paging.For(page, await db.Invitations.CountAsync(cancellationToken));
         Invitations = await db.Invitations.AsNoTracking()
@@ -100,6 +103,7 @@ public sealed class IndexModel(
                 i.Role,
                 i.StateIso3,
                 db.Groups.Where(g => g.Id == i.GroupId).Select(g => g.Name).FirstOrDefault(),
+                db.Organisations.Where(o => o.Id == i.OrganisationId).Select(o => o.Name).FirstOrDefault(),
                 db.Users.Where(u => u.Id == i.InvitedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 i.CreatedAt,
                 i.ExpiresAt,
@@ -123,6 +127,9 @@ public sealed class IndexModel(
         /// <summary>The group a group coordinator is invited for.</summary>
         public int? GroupId { get; set; }
 
+        /// <summary>The organisation an organisation contact is invited for.</summary>
+        public int? OrganisationId { get; set; }
+
         /// <summary>The language the invitation mail is written in; the inviting page's when not given.</summary>
         public string? Language { get; set; }
     }
@@ -142,7 +149,7 @@ public sealed class IndexModel(
             RuleFor(i => i.Role).Must(r => PortalRoles.All.Contains(r)).WithMessage(localizer, ValidationMessages.RoleRequired);
             RuleFor(i => i.Language).Must(l => string.IsNullOrEmpty(l) || PortalCultures.All.Any(c => c.Name == l))
                 .WithMessage(localizer, ValidationMessages.LanguageUnknown);
-            this.BindingRules(i => [i.Role], i => i.StateIso3, i => i.GroupId, db, localizer, refuseUnneeded: true);
+            this.BindingRules(i => [i.Role], i => i.StateIso3, i => i.GroupId, i => i.OrganisationId, db, localizer, refuseUnneeded: true);
         }
     }
 }

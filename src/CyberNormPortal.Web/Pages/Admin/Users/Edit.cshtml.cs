@@ -27,6 +27,8 @@ public sealed class EditModel(
 
     public IReadOnlyList<GroupOption> Groups { get; private set; } = [];
 
+    public IReadOnlyList<OrganisationOption> Organisations { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -45,7 +47,7 @@ public sealed class EditModel(
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        var binding = RoleBinding.For(Input.Roles, Input.StateIso3, Input.GroupId);
+        var binding = RoleBinding.For(Input.Roles, Input.StateIso3, Input.GroupId, Input.OrganisationId);
         switch (await accounts.ChangeRolesAsync(User, id, Input.Roles, binding, cancellationToken))
         {
             case AccountResult.NotFound:
@@ -103,11 +105,12 @@ public sealed class EditModel(
         IsSelf = users.GetUserId(User) == account.Id;
         States = await db.StateOptionsAsync(names, cancellationToken);
         Groups = await db.GroupOptionsAsync(cancellationToken);
+        Organisations = await db.OrganisationOptionsAsync(cancellationToken);
         return true;
     }
 
     private async Task FillInputAsync() =>
-        Input = new InputModel { Roles = [.. await users.GetRolesAsync(Account)], StateIso3 = Account.StateIso3, GroupId = Account.GroupId };
+        Input = new InputModel { Roles = [.. await users.GetRolesAsync(Account)], StateIso3 = Account.StateIso3, GroupId = Account.GroupId, OrganisationId = Account.OrganisationId };
 
     public sealed class InputModel
     {
@@ -117,6 +120,9 @@ public sealed class EditModel(
 
         /// <summary>The group a group coordinator speaks for.</summary>
         public int? GroupId { get; set; }
+
+        /// <summary>The organisation an organisation contact speaks for.</summary>
+        public int? OrganisationId { get; set; }
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>
@@ -124,7 +130,7 @@ public sealed class EditModel(
         public InputValidator(PortalDbContext db, IStringLocalizer localizer)
         {
             RuleFor(i => i.Roles).Must(roles => roles.All(PortalRoles.All.Contains)).WithMessage(localizer, ValidationMessages.RolesUnknown);
-            this.BindingRules(i => i.Roles, i => i.StateIso3, i => i.GroupId, db, localizer, refuseUnneeded: false);
+            this.BindingRules(i => i.Roles, i => i.StateIso3, i => i.GroupId, i => i.OrganisationId, db, localizer, refuseUnneeded: false);
         }
     }
 }
