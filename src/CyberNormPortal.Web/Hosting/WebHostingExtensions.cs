@@ -78,6 +78,9 @@ public static class WebHostingExtensions
                 pages.AuthorizeFolder("/ReportWork", PortalPolicies.SignedIn);
                 pages.AuthorizePage("/ReportWork/Part", PortalPolicies.Contributes);
                 pages.AuthorizeFolder("/Review", PortalPolicies.Reviews);
+                pages.AuthorizeFolder("/CapacityWork", PortalPolicies.SignedIn);
+                pages.AuthorizePage("/CapacityWork/New", PortalPolicies.PostsCapacity);
+                pages.AuthorizePage("/CapacityWork/Mine", PortalPolicies.PostsCapacity);
                 // The register of organisations is the initiative's (moderators and administrators), not the queue's.
                 pages.AddFolderApplicationModelConvention("/Moderation", model => model.EndpointMetadata.Add(new AuthorizeAttribute(
                     model.ViewEnginePath.StartsWith("/Moderation/Organisations/", StringComparison.Ordinal)
@@ -119,6 +122,7 @@ public static class WebHostingExtensions
         services.AddScoped<ReportService>();
         services.AddScoped<Capacity.CapacityMatchService>();
         services.AddScoped<Mail.CapacityNotifications>();
+        services.AddScoped<Capacity.CapacityService>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<BenchmarkDataGenerator>();
         services.AddScoped<BenchmarkWorkloads>();

@@ -22,6 +22,14 @@ public sealed record ReportStepTaken(int ReportId, string StateIso3, int CycleId
     : Notification;
 
 /// <summary>
+/// A need or offer took a workflow step the domain accepted (raised by <c>CapacityService</c>); its owner is its State
+/// (<paramref name="StateIso3"/>) or its organisation (<paramref name="OrganisationId"/>).
+/// </summary>
+public sealed record CapacityStepTaken(
+    int ItemId, string Title, string? StateIso3, int? OrganisationId, Domain.Capacity.CapacityEvent Step, WorkflowContext Context)
+    : Notification;
+
+/// <summary>
 /// An administrator invited an e-mail address (raised by <c>AccountService</c>); <c>Token</c> is the link's secret,
 /// <c>Language</c> the language the administrator chose for the mail (the invitee has no account yet).
 /// </summary>
@@ -44,6 +52,7 @@ public sealed class Notifications(
     {
         EntryStepTaken step => EntryStepAsync(step, cancellationToken),
         ReportStepTaken step => ReportStepAsync(step, cancellationToken),
+        CapacityStepTaken step => CapacityStepAsync(step, cancellationToken),
         InvitationCreated invitation => InvitationAsync(invitation),
         PasswordResetRequested reset => PasswordResetAsync(reset),
         _ => throw new ArgumentOutOfRangeException(nameof(notification), notification, "No mapping for this notification."),
@@ -105,6 +114,45 @@ public sealed class Notifications(
                 break;
             case EntryStatus.Published:
                 await SendAsync(pointsOfContact, "ReportPublished", values, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>A need's or offer's working copy, where its owner and the secretariat act: <c>Pages/CapacityWork</c>.</summary>
+    public static string CapacityWorkPath(int itemId) => $"/capacity/work/{itemId}";
+
+    /// <summary>A published need's or offer's page.</summary>
+    public static string CapacityPath(int itemId) => $"/capacity/{itemId}";
+
+    /// <summary>
+    /// The points of contact of a need's or offer's owner: active contributors and approvers bound to the State, or the
+    /// active contacts of the organisation. The one definition of who hears about an owner's items (steps, matches).
+    /// </summary>
+    public IQueryable<PortalUser> CapacityContacts(string? stateIso3, int? organisationId) =>
+        Capacity.CapacityContacts.OwnerContacts(db, stateIso3, organisationId);
+
+    private async Task CapacityStepAsync(CapacityStepTaken taken, CancellationToken cancellationToken)
+    {
+        var step = taken.Step;
+        (string, string)[] values = [("title", taken.Title), ("actor", step.ActorName), ("link", CapacityWorkPath(taken.ItemId))];
+        var contacts = CapacityContacts(taken.StateIso3, taken.OrganisationId).Where(u => u.Id != step.ActorUserId);
+        switch (step.ToStatus)
+        {
+            case EntryStatus.Submitted:
+                // The same rule as the approval's (CapacityWorkflow.AwaitsApprovalBy): a moderator stands in where the State has one point of contact.
+                var approvers = taken.Context.StateHasSinglePointOfContact
+                    ? UsersInRoles(null, PortalRoles.Moderator)
+                    : UsersInRoles(taken.StateIso3, PortalRoles.Approver).Where(u => u.Id != step.ActorUserId);
+                await SendAsync(approvers, "CapacitySubmitted", values, cancellationToken);
+                break;
+            case EntryStatus.AwaitingModeration:
+                await SendAsync(UsersInRoles(null, PortalRoles.Moderator), "CapacityAwaitingModeration", values, cancellationToken);
+                break;
+            case EntryStatus.Draft when step.Action == WorkflowAction.Return:
+                await SendAsync(contacts, "CapacityReturned", [.. values, ("reason", step.Reason ?? "")], cancellationToken);
+                break;
+            case EntryStatus.Published:
+                await SendAsync(contacts, "CapacityPublished", [("title", taken.Title), ("actor", step.ActorName), ("link", CapacityPath(taken.ItemId))], cancellationToken);
                 break;
         }
     }

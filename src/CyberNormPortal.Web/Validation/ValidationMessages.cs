@@ -112,6 +112,14 @@ public static class ValidationMessages
     public const string CopyCycleRequired = "Choose a cycle whose questionnaire to copy.";
     public const string QuestionnaireChangedMeanwhile =
         "The questionnaire changed since you opened this page (someone edited it, or a State started answering). Nothing was saved: check the page as it is now and try again.";
+    // Capacity needs and offers (Pages/CapacityWork); the rules the domain has use its DomainMessages.
+    public const string CapacityDescriptionTooLong = "The description can have at most {0} characters.";
+    public const string CapacityTimingTooLong = "The preferred timing can have at most {0} characters.";
+    public const string CapacityActionUnknown = "Choose checklist actions of the norms you chose, from the list.";
+    public const string CapacityRegionUnknown = "Choose regions from the list.";
+    public const string CapacityKindUnknown = "Choose kinds of help from the list.";
+    public const string CapacityVisibilityRequired = "Choose who may read it once published (its TLP label).";
+
     public const string ReminderDaysInvalid = "Write whole numbers of days separated by commas, e.g. 30, 7, 1.";
 
     /// <summary>

@@ -8,6 +8,15 @@ namespace CyberNormPortal.Web.IntegrationTests.Infrastructure;
 /// <summary>Intent-level helpers that put capacity-building needs, offers and matches in the portal's database.</summary>
 public static class TestCapacity
 {
+    public static Task SetPreferredLanguageAsync(this PortalFixture portal, TestUser user, string language) =>
+        portal.WithDbAsync(async db =>
+        {
+            var account = await db.Users.SingleAsync(u => u.Id == user.Id);
+            account.PreferredLanguage = language;
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
     /// <summary>
     /// A need or an offer of <paramref name="owner"/> (a State's ISO3 code, or null with <paramref name="organisationId"/>),
     /// drafted by one of its points of contact and taken to <paramref name="status"/> through the domain's own steps: a

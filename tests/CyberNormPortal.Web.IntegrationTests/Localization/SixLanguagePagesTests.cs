@@ -152,6 +152,8 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
         var (withQuestionnaire, questionKey) = await QuestionnaireAsync();
         var (reportCycle, reportSlug) = await Pages.Reports.ReportReadingTests.ReportCycleAsync(Portal);
         await Portal.CreateReportAsync("KEN", reportCycle, EntryStatus.Published);
+        var capacityDraft = await Portal.CreateCapacityItemAsync(Domain.Capacity.CapacitySide.Need, "KEN", status: EntryStatus.Draft);
+        var capacitySubmittedOffer = await Portal.CreateCapacityItemAsync(Domain.Capacity.CapacitySide.Offer, "KEN", status: EntryStatus.Submitted);
         await Portal.CreateReportAsync("FRA", reportCycle, EntryStatus.Published, actionStatus: Domain.Reports.ChecklistStatus.InProgress);
         var reportAction = await Portal.WithDbAsync(db => db.PublishedActionStatuses.Where(a => a.CycleId == reportCycle).Select(a => a.ActionKey).FirstAsync());
         var capacityNeed = await Portal.CreateCapacityItemAsync(Domain.Capacity.CapacitySide.Need, "KEN", norms: [10, 3], actionKeys: [reportAction]);
@@ -228,6 +230,11 @@ public sealed partial class SixLanguagePagesTests(PortalFixture portal) : Portal
             new("contributor", asContributor, "/my/reports"),
             new("contributor", asContributor, $"/reports/work/{workingReport}"),
             new("contributor", asContributor, $"/reports/work/{workingReport}/parts/{normsPart}"),
+            new("contributor", asContributor, "/my/capacity"),
+            new("contributor", asContributor, "/capacity/new?side=need"),
+            new("contributor", asContributor, "/capacity/new?side=offer"),
+            new("contributor", asContributor, $"/capacity/work/{capacityDraft}"),
+            new("approver", asApprover, $"/capacity/work/{capacitySubmittedOffer}"),
             new("contributor", asContributor, "/account"),
             new("contributor", asContributor, "/account/change-password"),
             new("contributor", asContributor, "/account/two-factor"),

@@ -93,6 +93,11 @@ public sealed class AntiforgeryTests(PortalFixture portal, ITestOutputHelper out
             new("Input.Title", "Forged"), new("Input.Summary", "Forged"), new("Input.Body", "Forged"), new("Input.Language", "en"),
             new("Input.Visibility", "Clear"), new("Command", "save"),
         ],
+        "/capacity/new" or "/capacity/work/{id:int}" =>
+        [
+            new("Input.Side", "Need"), new("Input.Title", "Forged"), new("Input.Norms", "1"), new("Input.Kinds", "Training"),
+            new("Input.Languages", "en"), new("Input.Visibility", "Clear"), new("action", "Submit"), new("Version", "0"),
+        ],
         "/admin/users/{id}" => [new("Input.Roles", PortalRoles.Administrator)],
         "/admin/invitations" => [new("Input.Email", "mallory@example.org"), new("Input.DisplayName", "Mallory"), new("Input.Role", PortalRoles.Administrator)],
         "/admin/states" => [new("Input.Participation[KEN]", "Member")],

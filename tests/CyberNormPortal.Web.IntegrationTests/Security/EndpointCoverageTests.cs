@@ -103,6 +103,7 @@ public sealed class EndpointCoverageTests(PortalFixture portal, ITestOutputHelpe
             .Concat(ReminderTests.CoveredEndpoints)
             .Concat(QuestionnaireAccessTests.CoveredEndpoints)
             .Concat(ReportAuthorizationMatrixTests.CoveredEndpoints)
+            .Concat(CapacityAuthorizationMatrixTests.CoveredEndpoints)
             .Concat(Pages.Capacity.CapacityReadTests.CoveredEndpoints)
             .Concat(Pages.Moderation.OrganisationsTests.CoveredEndpoints)
             .Concat(CapacityMatchMatrixTests.CoveredEndpoints)

@@ -45,6 +45,9 @@ public sealed class PartModel(
     /// <summary>The State's published entries a question or an action can link to, by norm.</summary>
     public IReadOnlyList<(int Id, int NormNumber, string Title)> Entries { get; private set; } = [];
 
+    /// <summary>The checklist actions whose saved answer records a capacity need: each can be posted as a need.</summary>
+    public IReadOnlySet<string> ActionsWithCapacityNeeds { get; private set; } = new HashSet<string>();
+
     /// <summary>Set when a colleague saved this part while this user was editing it.</summary>
     public ConflictInfo? Conflict { get; private set; }
 
@@ -141,6 +144,8 @@ public sealed class PartModel(
         }
 
         Part = part;
+        ActionsWithCapacityNeeds = _report.Parts.SelectMany(p => p.Answers.Actions)
+            .Where(a => !string.IsNullOrWhiteSpace(a.CapacityNeeds)).Select(a => a.ActionKey).ToHashSet(StringComparer.Ordinal);
         var facts = await db.States.AsNoTracking().Where(s => s.Iso3 == _report.StateIso3)
             .Select(s => new { s.Name, Cycle = db.Cycles.Where(c => c.Id == _report.CycleId).Select(c => c.Name).Single() })
             .SingleAsync(cancellationToken);
