@@ -109,10 +109,9 @@ public sealed class CapacityService(PortalDbContext db, AuditLog audit, Notifica
         int id, CapacityContent content, uint expectedVersion, WorkflowActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var published = false;
         try
         {
-            var outcome = await db.InRetriedTransactionAsync<(SaveOutcome, string?)>(
+            return await db.InRetriedTransactionAsync<(SaveOutcome, string?)>(
                 async ct =>
                 {
                     if (await LoadAsync(id, ct) is not { } item)
