@@ -2,6 +2,7 @@ using System.Net;
 using CyberNormPortal.Domain.Capacity;
 using CyberNormPortal.Domain.Entries;
 using CyberNormPortal.Domain.Reports;
+using CyberNormPortal.Web.Auditing;
 using CyberNormPortal.Web.Identity;
 using CyberNormPortal.Web.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -85,7 +86,8 @@ public sealed class CapacityPostingTests(PortalFixture portal) : PortalTest(port
         Assert.Equal("Published: “Training for our CSIRT”", published.Subject);
         Assert.Contains($"/en/capacity/{id}", published.Body, StringComparison.Ordinal);
         var audit = await Portal.WithDbAsync(db => db.AuditRecords.Where(a => a.Subject == $"capacity:{id}").Select(a => a.Action).ToListAsync());
-        Assert.Equal(["capacity-created", "capacity-submit", "capacity-approve"], audit);
+        // Publication announces the item's suggestions once (CapacityMatchService.AnnounceSuggestionsAsync).
+        Assert.Equal(["capacity-created", "capacity-submit", "capacity-approve", AuditActions.CapacityAnnounced], audit);
     }
 
     [Fact]
