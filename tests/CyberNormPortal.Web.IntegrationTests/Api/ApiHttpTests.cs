@@ -96,7 +96,7 @@ public sealed class ApiHttpTests(PortalFixture fixture) : PortalTest(fixture)
 
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Equal(
-            ["/api/v1/cycles", "/api/v1/cycles/{slug}", "/api/v1/entries", "/api/v1/entries/{id}", "/api/v1/groups", "/api/v1/groups/{slug}",
+            ["/api/v1/capacity/needs", "/api/v1/capacity/offers", "/api/v1/cycles", "/api/v1/cycles/{slug}", "/api/v1/entries", "/api/v1/entries/{id}", "/api/v1/groups", "/api/v1/groups/{slug}",
                 "/api/v1/norms", "/api/v1/norms/{number}", "/api/v1/reports", "/api/v1/reports/{iso3}/{cycleSlug}", "/api/v1/states", "/api/v1/states/{iso3}", "/api/v1/synthesis"],
             paths.Order(StringComparer.Ordinal));
         Assert.All(paths, path => Assert.False(string.IsNullOrWhiteSpace(document["paths"]![path]!["get"]!["summary"]?.GetValue<string>())));
